@@ -1,0 +1,120 @@
+"""The `briefing` command: a thin Click layer over the library.
+
+Every failure a user can cause ends in one clear message and a non-zero exit, never a
+traceback: library errors (ReadError, ContentError, ...) are caught here and printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+CONTENT_HELP = "The briefing's content folder (default: content/ in the current folder)."
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; expected YYYY-MM-DD") from None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def main() -> None:
+    """Turn news articles into a briefing website: YAML fact sheets rendered by MkDocs."""
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Publication date, when one article is given (overrides its metadata).")
+@click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
+              help=CONTENT_HELP)
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def generate(articles: tuple[Path, ...], published: str | None, content: Path, dry_run: bool) -> None:
+    """Read ARTICLES and write (or merge into) the fact sheets under --content."""
+    from .generate import GenerateError, run_generate
+
+    if published and len(articles) > 1:
+        _fail("--published applies to one article; with several, each takes its date from its own metadata")
+    try:
+        report = run_generate(list(articles), content, published=published, dry_run=dry_run)
+    except GenerateError as exc:
+        _fail(str(exc))
+    click.echo(report.summary())
+
+
+@main.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Publication date (overrides the article's metadata).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+def read(article: Path, published: str | None, as_json: bool) -> None:
+    """Show what the generator reads from ARTICLE: title, date, body and time expressions."""
+    from .reading import ReadError, read_article, reading_report
+
+    try:
+        report = reading_report(read_article(article, published=published))
+    except ReadError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"title: {report['title']}")
+    click.echo(f"published: {report['published']} (from {report['published_from']})")
+    for i, paragraph in enumerate(report["paragraphs"]):
+        click.echo(f"\n[{i}] {paragraph}")
+    click.echo("\ntimes:")
+    for t in report["times"]:
+        click.echo(f"  [{t['paragraph']}] {t['text']!r} -> {t['value']}")
+
+
+@main.command()
+@click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
+              help=CONTENT_HELP)
+def validate(content: Path) -> None:
+    """Check every fact sheet against the schema and the references between sheets."""
+    from .store import ContentError, load_content
+
+    if not content.is_dir():
+        _fail(f"{content}: no such folder; expected a briefing's content folder")
+    try:
+        loaded = load_content(content)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"{len(exc.errors)} error(s) in {content}", err=True)
+        sys.exit(1)
+    click.echo(f"{content}: {len(loaded.actors)} actors, {len(loaded.events)} events: valid")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def new(directory: Path) -> None:
+    """Make a new briefing project in DIRECTORY (mkdocs.yml and an empty content/)."""
+    from .project import ProjectError, new_project
+
+    try:
+        made = new_project(directory)
+    except ProjectError as exc:
+        _fail(str(exc))
+    for path in made:
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {directory} && briefing generate ARTICLE && mkdocs build")
+
+
+if __name__ == "__main__":
+    main()
