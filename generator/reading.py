@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .inputs import InputError
 from .schema import PublishedFrom
 
 
-class ReadError(Exception):
-    """An input that cannot be read as an article; the message names the input."""
+ReadError = InputError  # what reading raises: the input's path and what is wrong with it
 
 
 @dataclass
