@@ -1,12 +1,27 @@
 """Time expressions: find them in text and normalize them to EDTF against an anchor date.
 
-INTERFACE STUB (owned by the reading/dates helper): keep the names below stable.
+A rule-based tagger in the manner of HeidelTime: the grammar (patterns, vocabularies,
+modifier words) lives in `data/dates_rules.yml`; this module expands it into regular
+expressions, keeps the longest non-overlapping matches, and normalizes each one with the
+function its rule names. Normalization is honest about precision: a month stays a month,
+"late November" is an approximate month (`1999-11~`), "before Thursday" an open interval
+(`../2020-10-08`). Relative expressions need the anchor (the publication date); without
+one their value is None, so nothing is dated by guesswork.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "dates_rules.yml"
 
 
 @dataclass(frozen=True)
@@ -17,5 +32,656 @@ class TimeExpr:
     value: str | None  # EDTF, or None when it cannot be resolved (no anchor, say)
 
 
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    regex: re.Pattern
+    before: re.Pattern | None = None  # the text before the match must end with this
+    not_before: re.Pattern | None = None
+    not_after: re.Pattern | None = None  # the text after the match must not start with this
+
+
+@dataclass(frozen=True)
+class Grammar:
+    rules: tuple[Rule, ...]
+    vocab: dict
+    part_modifier: re.Pattern
+    relation_modifier: re.Pattern
+    tense: re.Pattern
+
+
+# --- the grammar, built once from data --------------------------------------------------
+
+
+def _alternation(words, case_sensitive: bool = False) -> str:
+    """A regex alternation of words, longest first so that "a few" wins over "a"."""
+    ordered = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _fragments(vocab: dict) -> dict[str, str]:
+    """Named pieces the rules use, made from the vocabularies."""
+    names = {m for m, n in vocab["months"].items() if m == calendar.month_name[n].lower()}
+    full_months = [m.capitalize() for m in names if m != "may"]
+    abbrev = [m.capitalize() for m in vocab["months"] if m not in names]
+    months = _alternation(full_months + ["May"] + [a + "." for a in abbrev] + abbrev, case_sensitive=True)
+    weekdays = [w.capitalize() for w in vocab["weekdays"] if len(w) > 4]
+    weekday_abbr = [w.capitalize() + "." for w in vocab["weekdays"] if len(w) <= 5 and not w.endswith("day")]
+    holidays = _alternation(vocab["holidays"])
+    return {
+        "MONTH": rf"\b(?P<month>{months})(?![\w-])",
+        "MONTH_FULL": rf"\b(?P<month>{_alternation(full_months, case_sensitive=True)})",
+        "WEEKDAY": rf"\b(?P<weekday>{_alternation(weekdays, True)}|{_alternation(weekday_abbr, True)})",
+        "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])",
+        "YEAR": r"(?P<year>1\d{3}|20\d{2})(?![\w%])",
+        "NUM": _alternation(vocab["numbers"]),
+        "SEASON": rf"(?P<season>{_alternation(vocab['seasons'], case_sensitive=True)})",
+        "HOLIDAY": holidays.replace("'", "['’]"),
+        "DAYWORD": _alternation(vocab["day_words"]),
+        "ORD": _alternation(vocab["ordinals"]),
+    }
+
+
+def _joined(alternatives: str) -> str:
+    """A long alternation written over several YAML lines, without the folding spaces."""
+    return "|".join(piece.strip() for piece in alternatives.split("|"))
+
+
+def _expand(pattern: str, fragments: dict[str, str]) -> str:
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: fragments[m.group(1)], pattern)
+
+
+def _compile(pattern: str | None, flags: int = re.IGNORECASE) -> re.Pattern | None:
+    return re.compile(pattern, flags) if pattern else None
+
+
+@cache
+def grammar() -> Grammar:
+    """Load and compile the grammar (once per process)."""
+    vocab = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    frags = _fragments(vocab)
+    rules = tuple(
+        Rule(
+            name=r["name"],
+            kind=r["kind"],
+            regex=re.compile(r"(?<![\w])" + _expand(r["pattern"], frags), re.IGNORECASE),
+            before=_compile(r.get("before")),
+            not_before=_compile(r.get("not_before")),
+            not_after=_compile(r.get("not_after")),
+        )
+        for r in vocab["rules"]
+    )
+    part = _joined(vocab["part_modifiers"])
+    relation = _alternation(vocab["relation_modifiers"])
+    future = _joined(vocab["tense_markers"]["future"])
+    past = _joined(vocab["tense_markers"]["past"])
+    return Grammar(
+        rules=rules,
+        vocab=vocab,
+        part_modifier=re.compile(rf"(?:^|(?<=[\s(]))(?:{part})\s*$", re.IGNORECASE),
+        relation_modifier=re.compile(rf"(?:^|(?<=[\s(]))(?P<rel>{relation})\s+$", re.IGNORECASE),
+        tense=re.compile(rf"(?<![\w'])(?:(?P<future>{future})|(?P<past>{past}))(?![\w'])"),
+    )
+
+
+# --- small calendar helpers -------------------------------------------------------------
+
+
+def _day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + n
+    return total // 12, total % 12 + 1
+
+
+def _week(d: dt.date) -> str:
+    """The Monday-to-Sunday week holding d, as an EDTF interval."""
+    monday = d - dt.timedelta(days=d.weekday())
+    return f"{_day(monday)}/{_day(monday + dt.timedelta(days=6))}"
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# --- tense: which way an expression without a year or direction points ----------------
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): good enough for finding its verbs."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
+               text.rfind("! ", 0, start))
+    ends = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i != -1]
+    return left + 1, min(ends) if ends else len(text)
+
+
+PAST_AUXILIARY_FREE = re.compile(r"^[a-z]+ed$")
+PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|got)\s+$")
+
+
+def tense_of(text: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None: the tense marker nearest to the expression in its sentence.
+
+    News reports past events by default, but "will meet on Friday" and "planned for
+    March" point forward; the nearest marker decides, as HeidelTime does with POS tags.
+    A bare -ed word counts less than an auxiliary, and a participle after "be" ("to be
+    held") is no past tense at all."""
+    lo, hi = _sentence_bounds(text, start, end)
+    best: tuple[float, str] | None = None
+    for m in grammar().tense.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        word = m.group(0)
+        if m.group("past"):
+            if PASSIVE.search(text, lo, m.start()) or re.search(r"(?:eed|dred)$", word):
+                continue  # "indeed", "to be concluded": not a past tense
+        distance: float = start - m.end() if m.end() <= start else m.start() - end
+        if m.group("past") and PAST_AUXILIARY_FREE.match(word):
+            distance = distance * 1.5 + 5  # a bare -ed word is weaker evidence than an auxiliary
+        if best is None or distance < best[0]:
+            best = (distance, "future" if m.group("future") else "past")
+    return best[1] if best else None
+
+
+NEAR_DAYS, FAR_DAYS = 45, 150
+
+
+def _pick_year(candidates: dict[int, tuple[dt.date, dt.date]], anchor: dt.date, tense: str | None) -> int:
+    """Of a period in the years around the anchor, the one the tense allows, nearest first."""
+    def distance(span: tuple[dt.date, dt.date]) -> int:
+        lo, hi = span
+        return 0 if lo <= anchor <= hi else min(abs((lo - anchor).days), abs((hi - anchor).days))
+
+    nearest = min(candidates, key=lambda y: (distance(candidates[y]), -y))
+    allowed = {
+        y: s for y, s in candidates.items()
+        if tense is None or (tense == "past" and s[0] <= anchor) or (tense == "future" and s[1] >= anchor)
+    }
+    if not allowed:
+        return nearest
+    chosen = min(allowed, key=lambda y: (distance(allowed[y]), -y))
+    # A date a few weeks off beats the tense: "invited them to a ceremony on March 12",
+    # written in February, means this March, whatever the verb's tense.
+    if distance(candidates[nearest]) <= NEAR_DAYS and distance(candidates[chosen]) > FAR_DAYS:
+        return nearest
+    return chosen
+
+
+# --- normalizers: one per rule kind ------------------------------------------------------
+
+
+@dataclass
+class Found:
+    """What a rule matched, with what the normalizer needs to know."""
+
+    match: re.Match
+    text: str  # the whole text searched
+    anchor: dt.date | None
+    previous: str | None = None  # the value of the expression before, for "that day"
+
+    def group(self, name: str) -> str | None:
+        try:
+            value = self.match.group(name)
+        except IndexError:
+            return None
+        return value.lower() if value else None
+
+    @property
+    def tense(self) -> str | None:
+        """The tense that orients the expression. "Until Tuesday" looks forward from the
+        verb ("postponed until Tuesday"); "Wednesday's ruling" names a past event unless
+        the sentence says "will" or "ahead of"."""
+        start, end = self.match.start(), self.match.end()
+        if UNTIL.search(self.text, max(0, start - 20), start):
+            lo, hi = _sentence_bounds(self.text, start, end)
+            # "until Thursday, they had not called him a suspect": a state that ended
+            return "past" if re.search(r"\bhad\b", self.text[lo:hi]) else "future"
+        if POSSESSIVE.search(self.match.group(0)):
+            lo, _ = _sentence_bounds(self.text, start, end)
+            return "future" if STRONG_FUTURE.search(self.text, lo, start) else "past"
+        return tense_of(self.text, start, end)
+
+    @property
+    def direction(self) -> str | None:
+        d = self.group("dir")
+        return re.sub(r"\s+", " ", d) if d else None
+
+
+UNTIL = re.compile(r"(?<![\w])(?:until|till|up\s+to)\s+$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s$")
+STRONG_FUTURE = re.compile(r"\b(?:will|'ll|upcoming|ahead\s+of|next)\b")
+
+
+def _month_number(word: str) -> int:
+    return grammar().vocab["months"][word.lower().rstrip(".")]
+
+
+def _year_of(f: Found) -> int | None:
+    y = f.group("year")
+    return int(y) if y else None
+
+
+def norm_date(f: Found) -> str | None:
+    month = f.group("month")
+    m = _month_number(month) if month and not month.isdigit() else int(month)
+    d = int(f.group("day"))
+    year = _year_of(f)
+    if year is not None:
+        day = _safe_date(year, m, d)
+        return _day(day) if day else None
+    if f.anchor is None:
+        return None
+    spans = {y: (day, day) for y in (f.anchor.year - 1, f.anchor.year, f.anchor.year + 1)
+             if (day := _safe_date(y, m, d))}
+    if not spans:
+        return None
+    tense = {"last": "past", "past": "past", "this past": "past", "next": "future", "coming": "future"}.get(
+        f.direction or "", f.tense)
+    return _day(spans[_pick_year(spans, f.anchor, tense)][0])
+
+
+def norm_month(f: Found) -> str | None:
+    m = _month_number(f.group("month"))
+    year = _year_of(f)
+    if year is not None:
+        return _month(year, m)
+    if f.anchor is None:
+        return None
+    a = f.anchor.year
+    ydir = f.group("ydir")
+    if ydir:
+        return _month(a + {"last": -1, "this": 0, "next": 1}[ydir], m)
+    spans = {y: (dt.date(y, m, 1), _month_end(y, m)) for y in (a - 1, a, a + 1)}
+    direction = f.direction
+    if direction in ("last", "past", "this past"):
+        spans = {y: s for y, s in spans.items() if s[1] < f.anchor} or spans
+        return _month(max(spans), m)
+    if direction in ("next", "coming"):
+        spans = {y: s for y, s in spans.items() if s[0] > f.anchor} or spans
+        return _month(min(spans), m)
+    return _month(_pick_year(spans, f.anchor, f.tense), m)
+
+
+def norm_year(f: Found) -> str | None:
+    return f"{_year_of(f):04d}"
+
+
+def norm_decade(f: Found) -> str | None:
+    decade = f.group("decade")
+    if decade:
+        return decade[:3] + "X"
+    short = int(f.group("decade2"))
+    if f.anchor is not None:
+        century = f.anchor.year // 100 * 100
+        year = century + short if century + short <= f.anchor.year else century - 100 + short
+    else:
+        year = 1900 + short if short >= 30 else 2000 + short
+    return str(year)[:3] + "X"
+
+
+def norm_dayword(f: Found) -> str | None:
+    if f.anchor is None:
+        return None
+    words = {re.sub(r"\s+", " ", k): v for k, v in grammar().vocab["day_words"].items()}
+    offset = words[re.sub(r"\s+", " ", f.group("dayword"))]
+    return _day(f.anchor + dt.timedelta(days=offset))
+
+
+def norm_weekday(f: Found) -> str | None:
+    if f.anchor is None:
+        return None
+    wd = grammar().vocab["weekdays"][f.group("weekday").rstrip(".")]
+    back = (f.anchor.weekday() - wd) % 7  # days back to the same weekday, 0 = the anchor
+    previous = f.anchor - dt.timedelta(days=back)
+    following = f.anchor + dt.timedelta(days=(wd - f.anchor.weekday()) % 7)
+    direction = f.direction
+    if direction in ("last", "past", "this past"):
+        return _day(previous if back else previous - dt.timedelta(days=7))
+    if direction in ("next", "coming", "this coming"):
+        return _day(following if following != f.anchor else following + dt.timedelta(days=7))
+    return _day(following if f.tense == "future" else previous)
+
+
+def norm_weekend(f: Found) -> str | None:
+    if f.anchor is None:
+        return None
+    saturday_back = (f.anchor.weekday() - 5) % 7
+    last_saturday = f.anchor - dt.timedelta(days=saturday_back)
+    direction = f.direction
+    forward = direction in ("next", "coming") or (direction in (None, "this") and f.tense == "future")
+    if forward and saturday_back > 1:
+        saturday = last_saturday + dt.timedelta(days=7)
+    else:
+        saturday = last_saturday
+    return f"{_day(saturday)}/{_day(saturday + dt.timedelta(days=1))}"
+
+
+_STEP = {"the": 0, "last": -1, "past": -1, "previous": -1, "the last": -1, "the past": -1, "the previous": -1,
+         "this": 0, "current": 0, "the current": 0, "earlier this": 0, "later this": 0, "so far this": 0,
+         "next": 1, "coming": 1, "following": 1, "the next": 1, "the coming": 1, "the following": 1}
+
+
+def norm_relative(f: Found) -> str | None:
+    if f.anchor is None:
+        return None
+    step = _STEP[f.direction]
+    unit, a = f.group("unit"), f.anchor
+    if unit == "week":
+        return _week(a + dt.timedelta(days=7 * step))
+    if unit == "month":
+        return _month(*_add_months(a.year, a.month, step))
+    if unit == "year":
+        return f"{a.year + step:04d}"
+    if unit == "decade":
+        if f.direction in ("the last", "the past", "past"):
+            return f"{a.year - 10}/{a.year}"
+        return str(a.year + 10 * step)[:3] + "X"
+    if unit == "century":
+        return f"{a.year // 100 + step:02d}XX"
+    return None
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def norm_stretch(f: Found) -> str | None:
+    """'The past year', 'the next two weeks': a stretch of time ending or starting now."""
+    if f.anchor is None:
+        return None
+    num = f.group("num")
+    n = 1 if not num else int(num) if num.isdigit() else _number(num)
+    unit, a = f.group("unit"), f.anchor
+    backwards = f.direction in ("the last", "the past")
+    if unit == "month":
+        y, m = _add_months(a.year, a.month, -n if backwards else n)
+        other = _safe_date(y, m, min(a.day, calendar.monthrange(y, m)[1]))
+    elif unit == "year":
+        other = _safe_date(a.year - n if backwards else a.year + n, a.month, min(a.day, 28))
+    else:
+        other = a + dt.timedelta(days=(-1 if backwards else 1) * n * _UNIT_DAYS[unit])
+    if other is None:
+        return None
+    return f"{_day(other)}/{_day(a)}" if backwards else f"{_day(a)}/{_day(other)}"
+
+
+def norm_coming(f: Found) -> str | None:
+    """'In the coming weeks': a fuzzy stretch starting at the anchor."""
+    if f.anchor is None:
+        return None
+    unit, a = f.group("unit"), f.anchor
+    days = {"day": 7, "week": 28, "month": 90, "year": 3 * 365}[unit]
+    return f"{_day(a)}/{_day(a + dt.timedelta(days=days))}~"
+
+
+def _number(word: str) -> int:
+    numbers = {re.sub(r"\s+", " ", k): v for k, v in grammar().vocab["numbers"].items()}
+    return numbers[re.sub(r"\s+", " ", word.lower())]
+
+
+def norm_ago(f: Found) -> str | None:
+    if f.anchor is None:
+        return None
+    num = f.group("num")
+    n = int(num) if num.isdigit() else _number(num)
+    unit, a = f.group("unit"), f.anchor
+    if unit == "day":
+        return _day(a - dt.timedelta(days=n))
+    if unit == "week":
+        return _week(a - dt.timedelta(days=7 * n))
+    if unit == "month":
+        return _month(*_add_months(a.year, a.month, -n))
+    if unit == "year":
+        return f"{a.year - n:04d}"
+    return f"{a.year - 10 * n:04d}~"
+
+
+def norm_recent(f: Found) -> str | None:
+    """'In recent weeks': a fuzzy stretch running up to the anchor."""
+    if f.anchor is None:
+        return None
+    unit, a = f.group("unit"), f.anchor
+    if unit == "day":
+        return f"{_day(a - dt.timedelta(days=7))}~/{_day(a)}"
+    if unit == "week":
+        return f"{_day(a - dt.timedelta(days=28))}~/{_day(a)}"
+    if unit == "month":
+        return f"{_month(*_add_months(a.year, a.month, -3))}~/{_month(a.year, a.month)}"
+    return f"{a.year - 3}~/{a.year}"
+
+
+_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
+
+
+def _season_span(y: int, code: int) -> tuple[dt.date, dt.date]:
+    first, last = _SEASON_MONTHS[code]
+    end_y, end_m = _add_months(y, 1, last - 1)
+    return dt.date(y, first, 1), _month_end(end_y, end_m)
+
+
+def norm_season(f: Found) -> str | None:
+    code = grammar().vocab["seasons"][f.group("season")]
+    year = _year_of(f)
+    if year is not None:
+        return f"{year:04d}-{code}"
+    if f.anchor is None:
+        return None
+    a = f.anchor.year
+    spans = {y: _season_span(y, code) for y in (a - 1, a, a + 1)}
+    direction = f.direction
+    if direction in ("last", "past", "this past"):
+        y = max((y for y, s in spans.items() if s[1] < f.anchor), default=a - 1)
+    elif direction in ("next", "coming"):
+        y = min((y for y, s in spans.items() if s[0] > f.anchor), default=a + 1)
+    else:
+        y = _pick_year(spans, f.anchor, f.tense)
+    return f"{y:04d}-{code}"
+
+
+def _holiday_date(spec: dict, year: int) -> dt.date:
+    if "day" in spec:
+        return dt.date(year, spec["month"], spec["day"])
+    month, weekday = spec["month"], spec["weekday"]
+    days = [dt.date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).weekday() == weekday]
+    if "after_first" in spec:  # e.g. US Election Day: the Tuesday after the first Monday
+        first = next(d for d in range(1, 8) if dt.date(year, month, d).weekday() == spec["after_first"])
+        return next(d for d in days if d.day > first)
+    nth = spec["nth"]
+    return days[nth - 1] if nth > 0 else days[nth]
+
+
+def norm_holiday(f: Found) -> str | None:
+    name = re.sub(r"\s+", " ", f.group("holiday")).replace("’", "'")
+    spec = grammar().vocab["holidays"][name]
+    year = _year_of(f)
+    if year is not None:
+        return _day(_holiday_date(spec, year))
+    if f.anchor is None:
+        return None
+    a = f.anchor.year
+    spans = {y: (_holiday_date(spec, y),) * 2 for y in (a - 1, a, a + 1)}
+    direction = f.direction
+    if direction in ("last", "past"):
+        y = max((y for y, s in spans.items() if s[0] < f.anchor), default=a - 1)
+    elif direction in ("next", "coming"):
+        y = min((y for y, s in spans.items() if s[0] > f.anchor), default=a + 1)
+    else:
+        y = _pick_year(spans, f.anchor, f.tense)
+    return _day(spans[y][0])
+
+
+def norm_quarter(f: Found) -> str | None:
+    ordinal = f.group("ord")
+    q = int(ordinal[0]) if ordinal[0].isdigit() else grammar().vocab["ordinals"][ordinal]
+    year = _year_of(f)
+    if year is None:
+        if f.anchor is None:
+            return None
+        qdir = f.group("qdir")
+        year = f.anchor.year + {"last": -1, "next": 1}.get(qdir or "", 0)
+        if not qdir and (q - 1) * 3 + 1 > f.anchor.month and f.tense != "future":
+            year -= 1
+    return f"{_month(year, 3 * q - 2)}/{_month(year, 3 * q)}"
+
+
+def norm_year_range(f: Found) -> str | None:
+    first, last = f.group("year"), f.group("year2")
+    if len(last) == 2:
+        last = first[:2] + last
+    return f"{first}/{last}" if int(last) > int(first) else None
+
+
+def _date_of(value: str | None) -> tuple[dt.date, str] | None:
+    """The first day of a single EDTF date and its precision: 'day', 'month' or 'year'."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[~?%]?", value or "")
+    if not m or (m.group(2) and int(m.group(2)) > 12):
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    return dt.date(y, mo, d), "day" if m.group(3) else "month" if m.group(2) else "year"
+
+
+ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
+def norm_anaphoric(f: Found) -> str | None:
+    """'That day', 'later that year', 'the following week': the date the text gave last,
+    moved by the step the words say, at the precision the words ask for."""
+    ref = _date_of(f.previous)
+    if ref is None:
+        return None
+    day, precision = ref
+    unit = f.group("unit")
+    unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
+    step = ANAPHORIC_STEP.get(f.group("step") or "", 0)
+    if unit == "day":
+        if precision != "day":
+            return None
+        return _day(day + dt.timedelta(days=step))
+    if unit == "week":
+        return _week(day + dt.timedelta(days=7 * step)) if precision == "day" else None
+    if unit == "month":
+        return _month(*_add_months(day.year, day.month, step)) if precision != "year" else None
+    return f"{day.year + step:04d}"
+
+
+def norm_since_then(f: Found) -> str | None:
+    """'Since then': an interval open at the end, from the date the text gave last."""
+    return f"{f.previous}/.." if _date_of(f.previous) else None
+
+
+NORMALIZERS: dict[str, Callable[[Found], str | None]] = {
+    "since_then": norm_since_then,
+    "stretch": norm_stretch,
+    "coming": norm_coming,
+    "year_range": norm_year_range,
+    "anaphoric": norm_anaphoric,
+    "date": norm_date,
+    "month": norm_month,
+    "year": norm_year,
+    "decade": norm_decade,
+    "dayword": norm_dayword,
+    "weekday": norm_weekday,
+    "weekend": norm_weekend,
+    "relative": norm_relative,
+    "ago": norm_ago,
+    "recent": norm_recent,
+    "season": norm_season,
+    "holiday": norm_holiday,
+    "quarter": norm_quarter,
+}
+
+
+# --- modifiers: "late November", "before Thursday", "since last month" -----------------
+
+
+def _approximate(value: str) -> str:
+    """Mark a month, season, year or decade approximate; a day or interval keeps its value."""
+    if "/" in value or value.endswith(("~", "?", "%")) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    return value + "~"
+
+
+def _relate(value: str, relation: str) -> str:
+    """One end of an open interval: before X is ../X, since or after X is X/.."""
+    if "/" in value:
+        first, last = value.split("/", 1)
+        return f"../{first}" if relation == "before" else f"{first}/.."
+    return f"../{value}" if relation == "before" else f"{value}/.."
+
+
+def _apply_modifiers(text: str, start: int, end: int, value: str | None) -> tuple[int, str | None]:
+    """Widen a match over the words before it that change its value: a part of the period
+    ("late", "the end of"), then a relation ("before", "since"). A relation stays out when
+    it governs a noun ("after Thursday's ruling") or is negated ("not until Tuesday")."""
+    g = grammar()
+    head = text[max(0, start - 40):start]
+    part = g.part_modifier.search(head)
+    if part:
+        start -= len(head) - part.start()
+        value = _approximate(value) if value else value
+        head = text[max(0, start - 40):start]
+    rel = g.relation_modifier.search(head)
+    negated = rel and re.search(r"\bnot\s+$", head[:rel.start()], re.IGNORECASE)
+    if rel and not negated and not POSSESSIVE.search(text[start:end]):
+        start -= len(head) - rel.start()
+        kind = g.vocab["relation_modifiers"][re.sub(r"\s+", " ", rel.group("rel").lower())]
+        value = _relate(value, kind) if value else value
+    return start, value
+
+
+# --- the tagger -------------------------------------------------------------------------
+
+
+def _allowed(rule: Rule, text: str, m: re.Match) -> bool:
+    head, tail = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
+    if rule.before and not rule.before.search(head):
+        return False
+    if rule.not_before and rule.not_before.search(head):
+        return False
+    return not (rule.not_after and rule.not_after.search(tail))
+
+
+def _matches(text: str) -> list[tuple[re.Match, Rule]]:
+    """Every rule's matches, then the longest of any overlapping set (earliest on a tie)."""
+    found = [(m, rule) for rule in grammar().rules for m in rule.regex.finditer(text)
+             if m.end() > m.start() and _allowed(rule, text, m)]
+    found.sort(key=lambda x: (-(x[0].end() - x[0].start()), x[0].start()))
+    kept: list[tuple[re.Match, Rule]] = []
+    for m, rule in found:
+        if all(m.end() <= k.start() or m.start() >= k.end() for k, _ in kept):
+            kept.append((m, rule))
+    return sorted(kept, key=lambda x: x[0].start())
+
+
 def find_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
-    raise NotImplementedError
+    """Time expressions in text, in order, each with its EDTF value against anchor."""
+    if isinstance(anchor, str):
+        anchor = dt.date.fromisoformat(anchor)
+    times: list[TimeExpr] = []
+    for m, rule in _matches(text):
+        previous = next((t.value for t in reversed(times) if _date_of(t.value)), None)
+        try:
+            value = NORMALIZERS[rule.kind](Found(m, text, anchor, previous))
+        except (KeyError, ValueError, TypeError, AttributeError, StopIteration, IndexError):
+            value = None
+        start, value = _apply_modifiers(text, m.start(), m.end(), value)
+        end = m.end()
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        times.append(TimeExpr(text[start:end], start, end, value))
+    return times

@@ -1,14 +1,15 @@
 """Extraction: articles in, fact sheets (schema models) out.
 
-INTERFACE STUB (owned by the actors helper; events/claims/relations consume `Sentence`).
 The orchestrator runs the spaCy pipeline once over every paragraph of every article
-(`nlp.pipe`, in batches), finds the actors and their mentions, then hands the sentences,
-with mentions resolved to actor ids and time expressions resolved to EDTF, to the
-event, claim and relation extractors.
+(`nlp.pipe`, in batches: a paragraph is a Doc, so a sentence never crosses paragraphs),
+finds the actors and their mentions, then hands the sentences, with mentions resolved to
+actor ids and time expressions resolved to EDTF, to the event, claim and relation
+extractors, and attaches what they return to the sheets.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -17,6 +18,8 @@ from spacy.tokens import Span
 from .dates import TimeExpr
 from .reading import Article
 from .schema import Actor, Briefing, Event
+
+BATCH_SIZE = 32
 
 
 @dataclass(frozen=True)
@@ -49,5 +52,108 @@ class Extraction:
     unresolved: list[str] = field(default_factory=list)  # for the quality report
 
 
+def anchor_date(article: Article) -> dt.date | None:
+    """The publication date that relative dates resolve against, when there is one."""
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def find_sentence_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
+    """Time expressions of one sentence; none while the dates pass is not there yet."""
+    from . import dates
+
+    try:
+        return dates.find_times(text, anchor)
+    except NotImplementedError:
+        return []
+
+
+def parse_sentences(articles: list[Article], nlp: Language) -> list[Sentence]:
+    """Run the pipeline once over every paragraph of every article; one Sentence per
+    non-empty sentence, its text a verbatim span of its paragraph."""
+    from .actors import add_world_ruler
+
+    add_world_ruler(nlp)
+    where = [(a, i) for a in articles for i in range(len(a.paragraphs))]
+    texts = (a.paragraphs[i] for a, i in where)
+    sentences: list[Sentence] = []
+    for (article, index), doc in zip(where, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+        anchor = anchor_date(article)
+        for span in doc.sents:
+            if not span.text.strip():
+                continue
+            times = find_sentence_times(span.text, anchor)
+            sentences.append(Sentence(article, index, span.text, span, times=times))
+    return sentences
+
+
+def attach_mentions(sentences: list[Sentence], table) -> None:
+    """Each sentence gets the mentions of the actors found in it, in text order."""
+    for cand, actor_id in table.candidates:
+        s = sentences[cand.sentence]
+        start = cand.span.start_char - s.span.start_char
+        end = cand.span.end_char - s.span.start_char
+        s.mentions.append(Mention(start, end, actor_id, s.text[start:end]))
+    for s in sentences:
+        s.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _call(module: str, name: str, *args) -> list:
+    """Run one of the other passes; a pass that is not there yet (a stub, or a module
+    still to be written) gives nothing."""
+    import importlib
+
+    try:
+        func = getattr(importlib.import_module(f"generator.{module}"), name)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"generator.{module}":
+            raise
+        return []
+    try:
+        return list(func(*args))
+    except NotImplementedError:
+        return []
+
+
 def extract(articles: list[Article], nlp: Language) -> Extraction:
-    raise NotImplementedError
+    """Articles in, a briefing with its actor and event sheets out."""
+    from .actors import find_actors
+    from .background import build_briefing
+    from .summaries import summarize_actors, unresolved_lines
+
+    sentences = parse_sentences(articles, nlp)
+    table = find_actors(sentences)
+    attach_mentions(sentences, table)
+    actors = table.actors
+    events = {e.id: e for e in _call("events", "extract_events", sentences, actors)}
+    relations = table.relations + _call("relations", "extract_relations", sentences, actors)
+    claims = _call("claims", "extract_claims", sentences, actors)
+    attach_facts(actors, events, relations, claims)
+    summarize_actors(actors, events, sentences)
+    briefing = build_briefing(articles, sentences)
+    unresolved = unresolved_lines(articles, events, sentences)
+    return Extraction(briefing=briefing, actors=actors, events=events, unresolved=unresolved)
+
+
+def attach_facts(actors: dict[str, Actor], events: dict[str, Event], relations, claims) -> None:
+    """Relations and claims go onto their subject's or owner's sheet, once each."""
+    for subject, relation in relations:
+        actor = actors.get(subject)
+        if actor is None or relation.target not in actors or relation.target == subject:
+            continue
+        if any(r.type == relation.type and r.target == relation.target for r in actor.relations):
+            continue
+        actor.relations.append(relation)
+    for owner, claim in claims:
+        actor = actors.get(owner)
+        if actor is None:
+            continue
+        claim.by = [b for b in claim.by if b in actors] or [owner]
+        claim.about = [a for a in claim.about if a in actors or a in events]
+        if any(c.text == claim.text for c in actor.claims):
+            continue
+        actor.claims.append(claim)

@@ -1,12 +1,44 @@
 """Input files: refuse what is not an article before any work is done.
 
-INTERFACE STUB (owned by the trust helper, who adds the checks of issue 4: empty, binary,
-legacy encodings, too large, not English).
+Every check here runs before the generator touches `content/`, so a bad input never
+costs a person their briefing: the run stops with one message that names the input and
+says what was expected, and nothing is written.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MB = 1024 * 1024
+HTML_LIMIT = 5 * MB  # a news page with its boilerplate, scripts and inline styles
+TEXT_LIMIT = 1 * MB  # about 150,000 words: far beyond any article
+
+# Control characters that never occur in text (tab, newline, carriage return and form
+# feed do); one of them in the first bytes marks a binary file.
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+
+# Words that make up about a fifth of any English text whatever its subject. A text
+# this rich in them is English even when a language detector, misled by many foreign
+# names, thinks otherwise.
+_ENGLISH_WORDS = frozenset(
+    "the of and to a in is was that for on with as by at from it he she they his her their"
+    " has have had be been were are this which said not but an or will would after its"
+    " who also over two than more about into".split()
+)
+LANGUAGE_NAMES = {
+    "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "tr": "Turkish",
+    "ar": "Arabic", "fa": "Persian", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
+    "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish", "cs": "Czech",
+    "hu": "Hungarian", "ro": "Romanian", "el": "Greek", "he": "Hebrew", "hy": "Armenian",
+    "az": "Azerbaijani", "ka": "Georgian", "hi": "Hindi", "id": "Indonesian", "vi": "Vietnamese",
+}
+MIN_WORDS_FOR_LANGUAGE = 25  # below this no detector is confident, so nothing is refused
+LANGUAGE_CONFIDENCE = 0.99
+ENGLISH_WORD_SHARE = 0.08  # English prose runs at 0.20-0.30 of these words
 
 
 class InputError(Exception):
@@ -14,12 +46,111 @@ class InputError(Exception):
 
 
 def read_text(path: Path) -> str:
-    """The file's text, decoded; InputError naming the file when it cannot be."""
+    """The file's text, decoded; InputError naming the file when it is not an article."""
+    check_file(path)
+    data = path.read_bytes()
+    check_bytes(path, data)
+    text = decode(path, data)
+    if not text.strip():
+        raise InputError(f"{path}: contains only blank space; expected an article's text")
+    return text
+
+
+def size_limit(path: Path) -> int:
+    """HTML pages carry markup and scripts, so they may be larger than plain text."""
+    return HTML_LIMIT if path.suffix.lower() in HTML_SUFFIXES else TEXT_LIMIT
+
+
+def check_file(path: Path) -> None:
+    """Refuse what is not a readable regular file of an article's size, before reading it."""
     if not path.exists():
         raise InputError(f"{path}: no such file; expected an article (.txt, .md or .html)")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory; expected an article file")
+        raise InputError(f"{path}: is a directory; expected an article file (.txt, .md or .html)")
+    if not path.is_file():
+        raise InputError(f"{path}: is not a regular file; expected an article file")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{path}: is empty; expected an article's text")
+    limit = size_limit(path)
+    if size > limit:
+        raise InputError(
+            f"{path}: is {size / MB:.1f} MB, too large to be an article; "
+            f"expected at most {limit // MB} MB for a {'HTML' if limit == HTML_LIMIT else 'text'} file"
+        )
+
+
+def check_bytes(path: Path, data: bytes) -> None:
+    """NUL bytes or other control characters mean a binary file (image, PDF, archive)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 with a byte order mark: text, decoded below
+    if b"\x00" in data[:65536] or _BINARY_CHARS.search(data[:65536].decode("latin-1")):
+        raise InputError(f"{path}: is a binary file, not text; expected an article (.txt, .md or .html)")
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 first (most files); else the legacy encoding a detector is confident of."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.2:
+        raise InputError(
+            f"{path}: is not UTF-8 and its encoding cannot be detected with confidence; "
+            "expected UTF-8 text (re-save the file as UTF-8)"
+        )
+    text = str(best)
+    if _BINARY_CHARS.search(text):
+        raise InputError(f"{path}: is a binary file, not text; expected an article (.txt, .md or .html)")
+    return text
+
+
+# --- language ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def english_share(text: str) -> float:
+    """The share of words that are common English function words."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0.0
+    return sum(w in _ENGLISH_WORDS for w in words) / len(words)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The detector's best guess and its probability (0..1)."""
+    lang, prob = _identifier().classify(text[:20000])
+    return lang, float(prob)
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, f"language code '{code}'")
+
+
+def check_english(name: str, text: str) -> None:
+    """Refuse a body that is confidently not English.
+
+    Refusing an English article would be worse than reading a foreign one badly, so all
+    three must hold: enough words to judge, a detector sure of another language, and
+    almost none of the words that fill every English text (names do not dilute them
+    enough: an English report dense with foreign names stays well above the threshold).
+    """
+    if len(re.findall(r"[^\W\d_]+", text)) < MIN_WORDS_FOR_LANGUAGE:
+        return
+    if english_share(text) >= ENGLISH_WORD_SHARE:
+        return
+    lang, prob = detect_language(text)
+    if lang != "en" and prob >= LANGUAGE_CONFIDENCE:
+        raise InputError(
+            f"{name}: the text looks {language_name(lang)} ({prob:.0%} sure), not English; "
+            "expected an English article (the extraction reads English only)"
+        )

@@ -1,16 +1,109 @@
 """`briefing new DIR`: a new briefing project that builds at once.
 
-INTERFACE STUB (owned by the site helper).
+A user should not need a clone of this repository to start a briefing: this writes the
+few files a project needs (mkdocs.yml, content/ with its JSON Schemas,
+templates/ for overrides), so `briefing new DIR && cd DIR && mkdocs build --strict`
+works before any article is read. No briefing.yml is written: until the generator writes
+one, the site takes its title from the folder, and a placeholder written here would be
+kept by the merge as if a person had written it.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+from .schema import export_json_schemas
+
+MKDOCS_YML = """\
+# The briefing site. `mkdocs build --strict` renders content/ (the fact sheets) through the
+# `briefing` plugin; `mkdocs serve` reloads when a sheet or a template changes.
+site_name: {site_name}
+docs_dir: content
+# The plugin puts only the index pages in the navigation; actor and event pages are
+# reached by links. Add a `nav:` here to choose your own.
+
+theme:
+  name: material
+  features:
+    - navigation.tabs
+    - navigation.top
+    - navigation.footer
+    - search.highlight
+    - toc.follow
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      primary: indigo
+      accent: indigo
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      primary: indigo
+      accent: indigo
+      toggle:
+        icon: material/weather-sunny
+        name: Switch to light mode
+
+plugins:
+  - search
+  - briefing   # options: templates: templates (a folder next to this file)
+
+watch:
+  - templates
+
+markdown_extensions:
+  - attr_list
+  - tables
+  - admonition
+  - toc:
+      permalink: true
+
+validation:
+  nav:
+    omitted_files: info
+    not_found: warn
+  links:
+    not_found: warn
+    anchors: warn
+    absolute_links: warn
+    unrecognized_links: warn
+"""
+
+TEMPLATES_README = """\
+# Templates
+
+A file here named like one of the `briefing` plugin's default templates (`home.md.j2`,
+`background.md.j2`, `timeline.md.j2`, `actors.md.j2`, `actor.md.j2`, `events.md.j2`,
+`event.md.j2`, `sources.md.j2`, `_macros.md.j2`; they ship in the package's
+`generator/templates/`) replaces it. Copy a default here and edit the copy.
+"""
 
 
 class ProjectError(Exception):
-    pass
+    """A project cannot be made here; the message says why and where."""
 
 
 def new_project(directory: Path) -> list[Path]:
-    raise NotImplementedError
+    """Make a briefing project in `directory` (new or empty); returns the files written."""
+    directory = Path(directory)
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise ProjectError(
+            f"{directory}: not an empty folder; expected a new or empty folder for the project"
+        )
+    content = directory / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    title = directory.resolve().name or "Briefing"
+    written = [
+        _write(directory / "mkdocs.yml", MKDOCS_YML.format(site_name=json.dumps(title, ensure_ascii=False))),
+        _write(directory / "templates" / "README.md", TEMPLATES_README),
+    ]
+    return written + export_json_schemas(content)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -183,8 +183,8 @@ def load_content(root: Path) -> Content:
             if sheet is not None:
                 errors += _check_id(path, data, sheet, loaded)
                 loaded[folder].setdefault(sheet.id, _Loaded(path, data, sheet))  # type: ignore[attr-defined]
-    if briefing is None and not errors:
-        briefing = Briefing(title=root.resolve().name)
+    if briefing is None and not errors:  # a new project: titled after its folder
+        briefing = Briefing(title=root.resolve().parent.name or "Briefing")
     errors += _check_references(loaded, briefing, briefing_path)
     if errors:
         raise ContentError(errors)

@@ -1,0 +1,148 @@
+"""Claims: what an actor says, believes or asserts, with the sentence that reports it.
+
+Attribution is read from the dependency parse: the subject of a speech verb ("said",
+"told", "argue", "believe", `data/claims_verbs.yml`) says its content clause; "according
+to X" attributes the rest of the sentence to X; "X accused Y of Z" is a claim by X about
+Y. Casualty and displacement figures are claims like any other, so two sources' figures
+stand side by side, each with its speaker.
+
+A claim whose speaker is not an actor ("sources said", "observers believe") is dropped:
+claims live on their speaker's sheet, and an unnamed speaker has none. When the actor
+pass makes a group actor for such a speaker, its mentions make the claim come back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .events import View, actors_of, build_views, join_tokens, rules
+from .extract import Sentence
+from .schema import Actor, Claim, SourceRef
+
+
+def extract_claims(sentences: list[Sentence], actors: dict[str, Actor]) -> list[tuple[str, Claim]]:
+    """(owner actor id, claim) for every attributed statement; the owner is the first speaker."""
+    out: list[tuple[str, Claim]] = []
+    for view in build_views(sentences, actors):
+        taken: list[tuple[set[str], set[int]]] = []
+        for speakers, content in attributions(view):
+            speakers = [s for s in speakers if s in actors]
+            text = claim_text(content, view)
+            tokens = {t.i for t in content}
+            if not speakers or not text or _inside(set(speakers), tokens, taken):
+                continue
+            taken.append((set(speakers), tokens))
+            about = [a for a in _actors_in(view, content) if a not in speakers]
+            quote = SourceRef(article=view.sentence.article.id, quote=view.sentence.text)
+            out.append((speakers[0], Claim(text=text, by=speakers, about=about, sources=[quote])))
+    return out
+
+
+def _inside(speakers: set[str], tokens: set[int], taken: list[tuple[set[str], set[int]]]) -> bool:
+    """A nested report by the same speakers ("he said he thought that ...") is already told."""
+    return any(speakers <= who and tokens <= where for who, where in taken)
+
+
+def attributions(view: View) -> list[tuple[list[str], list[Token]]]:
+    """(speakers, content tokens) for each attribution in the sentence, outermost first."""
+    lex = rules("claims_verbs")
+    found = []
+    for token in view.span:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in lex["speech_verbs"] and not _negated(token):
+            content = _content_clause(token)
+            if content is not None:
+                found.append((_speakers(view, token), _clause_tokens(content, token)))
+            elif lemma in lex["statement_verbs"]:
+                found.append((_speakers(view, token), _own_clause(token)))
+        elif token.pos_ == "VERB" and lemma in lex["statement_verbs"] and not _negated(token):
+            found.append((_speakers(view, token), _own_clause(token)))
+        elif token.lower_ in lex["according"] and token.dep_ == "prep":
+            found.append(_according(view, token))
+    return [f for f in found if f[0]]
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _content_clause(verb: Token) -> Token | None:
+    """The clause a speech verb reports: its ccomp, or the main clause it is parenthetical to
+    ("Sales will resume, officials said" parses the main clause as the verb's head)."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    return None
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """A statement verb's clause with its subject, without clauses coordinated to it
+    ("Seoul has said ..., but Pyongyang has called it a rehearsal")."""
+    top = verb
+    while top.dep_ in ("xcomp", "aux") and top.head.i != top.i:
+        top = top.head
+    skip = {t.i for c in top.children if c.dep_ in ("conj", "cc") or c.dep_ == "ccomp" and c.i < top.i
+            for t in c.subtree}
+    return [t for t in top.subtree if t.i not in skip]
+
+
+def _clause_tokens(content: Token, verb: Token) -> list[Token]:
+    if content.i == verb.head.i:  # the verb is parenthetical to the content clause
+        inside = {t.i for t in verb.subtree}
+        return [t for t in content.subtree if t.i not in inside]
+    return list(content.subtree)
+
+
+def _speakers(view: View, verb: Token) -> list[str]:
+    """The verb's subject as actors; "saying ..." and "adding ..." share their clause's subject."""
+    t = verb
+    for _ in range(3):
+        for child in t.children:
+            if child.dep_ == "nsubj":
+                return actors_of(view, child)
+        if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    return []
+
+
+def _according(view: View, token: Token) -> tuple[list[str], list[Token]]:
+    """"According to Armenia, 350 soldiers have been killed": the rest is Armenia's claim."""
+    speakers = [a for prep in token.children if prep.dep_ == "prep"
+                for pobj in prep.children if pobj.dep_ == "pobj" for a in actors_of(view, pobj)]
+    inside = {t.i for t in token.subtree}
+    return speakers, [t for t in view.span if t.i not in inside]
+
+
+# "LONDON —", "SEOUL, Aug. 20 (Yonhap) --", "WASHINGTON, Feb 26 (Reuters) –": a dateline
+# opening the sentence is the wire's, not the speaker's.
+DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'-]*(?:,[^—–-]{0,30}?)?(?:\([^)]*\))?\s*(?:—|–|--|-)\s+")
+
+
+def claim_text(tokens: list[Token], view: View) -> str:
+    """The claim in the article's words: the content clause, without its leading "that",
+    quotation marks and trailing commas, as a sentence."""
+    words = [t for t in sorted(tokens, key=lambda t: t.i)]
+    while words and (words[0].dep_ == "mark" and words[0].lower_ in ("that", "whether") or words[0].is_punct):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    text = DATELINE.sub("", join_tokens(words))
+    text = re.sub(r"[“”\"]", "", text).strip(" ,;:")
+    if len(text.split()) < 3:
+        return ""
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
+
+
+def _actors_in(view: View, tokens: list[Token]) -> list[str]:
+    out = []
+    for token in tokens:
+        aid = view.by_token.get(token.i)
+        if aid and aid not in out:
+            out.append(aid)
+    return out

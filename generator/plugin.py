@@ -1,0 +1,107 @@
+"""The MkDocs plugin `briefing`: an adapter, nothing more.
+
+It reads and validates `content/` once per build (the docs folder), hands the content to
+the page model (`generator.pages`), and adds the rendered pages to the build in memory,
+the way mkdocs-gen-files does. The fact sheets, their JSON Schemas and the generator's
+state are taken out of the file list so they never reach the built site. This is the
+only module that imports mkdocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .pages import render_site
+from .render import TemplateProblem
+from .store import STATE_DIR, ContentError, load_content
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+DATA_SUFFIXES = (".yml", ".yaml", ".json")
+PRIVATE_FOLDERS = ("schema/", f"{STATE_DIR}/")
+# The index pages, in navigation order. Actor and event pages stay out of the nav: a nav
+# listing every page makes each page render the whole list (build time ~ pages squared).
+NAV = [
+    {"Home": "index.md"},
+    {"Background": "background.md"},
+    {"Timeline": "timeline.md"},
+    {"Actors": "actors/index.md"},
+    {"Events": "events/index.md"},
+    {"Sources": "sources.md"},
+]
+NAV_PATHS = {path for item in NAV for path in item.values()}
+
+
+class BriefingConfig(base.Config):
+    """`plugins: [briefing: {templates: DIR}]`; DIR is relative to mkdocs.yml."""
+
+    templates = c.Type(str, default="templates")
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Adds the briefing's pages to the build; all page logic lives in generator.pages."""
+
+    def templates_dir(self, config: MkDocsConfig) -> Path:
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        return base_dir / self.config.templates
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        content = _load(Path(config.docs_dir))
+        for file in [f for f in files if _is_data(f.src_uri)]:
+            files.remove(file)
+        try:
+            pages = render_site(content, self.templates_dir(config))
+        except TemplateProblem as exc:
+            raise PluginError(str(exc)) from None
+        for path, markdown in pages.items():
+            if files.get_file_from_path(path) is not None:
+                log.info("briefing: %s is hand-written, so it replaces the generated page", path)
+                continue
+            inclusion = InclusionLevel.UNDEFINED if path in NAV_PATHS else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        if config.nav is None:
+            config.nav = _navigation(files)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        """Rebuild when a template changes (sheets live in docs_dir, watched already)."""
+        folder = self.templates_dir(config)
+        if folder.is_dir():
+            server.watch(str(folder))
+        return server
+
+
+def _load(docs_dir: Path):
+    """The validated content; a mistake stops the build with its located messages only."""
+    try:
+        root = Path(os.path.relpath(docs_dir))  # errors read content/actors/x.yml:3: ...
+    except ValueError:
+        root = docs_dir  # another drive, on Windows
+    try:
+        return load_content(root)
+    except ContentError as exc:
+        raise PluginError(f"the briefing's content does not validate:\n{exc}") from None
+
+
+def _is_data(src_uri: str) -> bool:
+    return src_uri.endswith(DATA_SUFFIXES) or src_uri.startswith(PRIVATE_FOLDERS)
+
+
+def _navigation(files: Files) -> list:
+    """The index pages, then any hand-written pages, in file order."""
+    extra = sorted(
+        f.src_uri
+        for f in files.documentation_pages()
+        if f.generated_by is None and f.src_uri not in NAV_PATHS and f.inclusion.is_in_nav()
+    )
+    return [*NAV, *extra]

@@ -1,0 +1,57 @@
+"""Claims: who says what, from the parse of invented sentences (real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.claims import extract_claims
+from test_events import ACTORS, sentences
+
+pytestmark = pytest.mark.slow
+
+
+def claims_of(*paragraphs: str) -> list[tuple[str, list[str], str, list[str]]]:
+    return [(owner, c.by, c.text, c.about) for owner, c in extract_claims(sentences(*paragraphs), ACTORS)]
+
+
+def test_said_that_gives_the_content_clause():
+    assert claims_of("Ruritania said that Freedonia had moved troops to the border.") == [
+        ("ruritania", ["ruritania"], "Freedonia had moved troops to the border.", ["freedonia"])]
+
+
+def test_according_to_attributes_the_rest_of_the_sentence():
+    [(owner, by, text, _)] = claims_of("According to Freedonia, 120 soldiers have been killed.")
+    assert (owner, by, text) == ("freedonia", ["freedonia"], "120 soldiers have been killed.")
+
+
+def test_a_quotation_before_its_speaker():
+    [(owner, _, text, _)] = claims_of("“We will not negotiate with Osterlich,” Anna Berg told reporters.")
+    assert owner == "anna-berg"
+    assert text == "We will not negotiate with Osterlich."
+
+
+def test_two_speakers_share_one_claim():
+    [(owner, by, _, about)] = claims_of("Ruritania and Osterlich argue that Freedonia has sent fighters abroad.")
+    assert owner == "ruritania" and by == ["ruritania", "osterlich"] and about == ["freedonia"]
+
+
+def test_an_accusation_is_a_claim_about_its_object():
+    [(owner, _, text, about)] = claims_of("Ruritania accused Freedonia of shelling civilian areas.")
+    assert owner == "ruritania" and about == ["freedonia"]
+    assert text == "Ruritania accused Freedonia of shelling civilian areas."
+
+
+def test_a_speaker_named_by_a_proxy_or_a_later_definite_noun():
+    found = claims_of("A Ruritanian official said the border would stay closed.",
+                      "Trade will not resume this year, the official said.")
+    assert [owner for owner, *_ in found] == ["ruritania", "ruritania"]
+
+
+def test_unnamed_speakers_and_negated_verbs_make_no_claim():
+    assert claims_of("Observers believe that the war has claimed 400 lives.",
+                     "Freedonia has not confirmed any losses.") == []
+
+
+def test_a_nested_report_is_told_once():
+    found = claims_of("Anna Berg said she thought that Ruritania was bluffing.")
+    assert len(found) == 1

@@ -1,0 +1,165 @@
+"""Time expressions: small sentences, an anchor date, the EDTF value expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from edtf import parse_edtf
+
+from generator.dates import TimeExpr, find_times
+
+FRI = dt.date(2020, 10, 9)  # a Friday
+THU = dt.date(2026, 2, 26)  # a Thursday
+TUE = dt.date(2019, 8, 20)  # a Tuesday
+
+
+def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
+    """The value of the one expression whose words include `phrase`."""
+    hits = [t for t in find_times(text, anchor) if phrase in t.text]
+    assert hits, f"no expression for {phrase!r} in {find_times(text, anchor)}"
+    return hits[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected"),
+    [
+        # absolute dates
+        ("The treaty was signed on Oct. 9, 2020 in Moscow.", "Oct. 9, 2020", None, "2020-10-09"),
+        ("It was signed on 9 October 2020.", "9 October 2020", None, "2020-10-09"),
+        ("Filed 2020-10-09 by the court.", "2020-10-09", None, "2020-10-09"),
+        ("It happened on Friday, Oct. 23, 1998.", "Oct. 23, 1998", None, "1998-10-23"),
+        ("The vote took place on September 5th, 2019.", "September 5th, 2019", None, "2019-09-05"),
+        ("On 3/14/2015 the plant closed.", "3/14/2015", None, "2015-03-14"),
+        ("It opened in October 2019.", "October 2019", None, "2019-10"),
+        ("It opened in Sept. 2019.", "Sept. 2019", None, "2019-09"),
+        ("A ceasefire ended the war in 1994.", "1994", None, "1994"),
+        ("Relations soured in the 1990s.", "1990s", None, "199X"),
+        ("Music of the '80s returned.", "'80s", FRI, "198X"),
+        ("It was founded in the summer of 2019.", "summer of 2019", None, "2019-22"),
+        ("Sales rose in the first quarter of 2019.", "first quarter of 2019", None, "2019-01/2019-03"),
+        # month and day without a year
+        ("The deadline is February 28.", "February 28", THU, "2026-02-28"),
+        ("OFAC will extend the deadline to April 1 for deals to be concluded.", "April 1", THU, "2026-04-01"),
+        ("He was shot to death last Oct. 23 at his home.", "Oct. 23", dt.date(1999, 4, 19), "1998-10-23"),
+        ("Leaders were invited to a ceremony on March 12 to mark it.", "March 12", dt.date(1999, 2, 16),
+         "1999-03-12"),
+        ("SEOUL, Aug. 20 (Yonhap) -- North Korea slammed the drill.", "Aug. 20", TUE, "2019-08-20"),
+        # a month alone
+        ("In October the sanctions were imposed on the two companies.", "October", THU, "2025-10"),
+        ("The next round of talks is planned for March.", "March", THU, "2026-03"),
+        ("The case will be heard in May in the appeals court.", "May", dt.date(2000, 3, 29), "2000-05"),
+        ("In January, a clinic bombing killed a guard.", "January", dt.date(1998, 10, 25), "1998-01"),
+        ("Prices fell last November.", "November", FRI, "2019-11"),
+        ("She said it in January last year.", "January last year", FRI, "2019-01"),
+        # weekdays
+        ("They pledged to come to Moscow on Friday to discuss a ceasefire.", "Friday", FRI, "2020-10-09"),
+        ("Putin made the invitation on Thursday.", "Thursday", FRI, "2020-10-08"),
+        ("On Thursday, the office will extend the deadline.", "Thursday", THU, "2026-02-26"),
+        ("The paper blasted the South on Tuesday.", "Tuesday", TUE, "2019-08-20"),
+        ("A spokesman issued a statement Friday.", "Friday", TUE, "2019-08-16"),
+        ("The minister will travel to Paris on Monday.", "Monday", FRI, "2020-10-12"),
+        ("The father would be traveling to the United States Thursday.", "Thursday", dt.date(2000, 4, 5),
+         "2000-04-06"),
+        ("They met last Friday.", "last Friday", FRI, "2020-10-02"),
+        ("They meet next Friday.", "next Friday", FRI, "2020-10-16"),
+        ("She spoke Friday morning.", "Friday morning", FRI, "2020-10-09"),
+        ("Officials said late Thursday that sanctions would go.", "late Thursday", dt.date(2017, 1, 13),
+         "2017-01-12"),
+        ("It could come as soon as Tuesday, Castro said.", "Tuesday", dt.date(2000, 4, 3), "2000-04-04"),
+        # deictic words and periods
+        ("The talks open today.", "today", FRI, "2020-10-09"),
+        ("Shelling resumed yesterday.", "yesterday", FRI, "2020-10-08"),
+        ("Talks resume tomorrow.", "tomorrow", FRI, "2020-10-10"),
+        ("Fighting has raged since last month.", "last month", FRI, "2020-09/.."),
+        ("Prices rose last month.", "last month", FRI, "2020-09"),
+        ("Prices rose this month.", "this month", FRI, "2020-10"),
+        ("Earlier this month, he said so.", "Earlier this month", THU, "2026-02"),
+        ("They met last week.", "last week", FRI, "2020-09-28/2020-10-04"),
+        ("Exports fell last year.", "last year", FRI, "2019"),
+        ("Elections are due next month.", "next month", FRI, "2020-11"),
+        ("Elections are due next year.", "next year", FRI, "2021"),
+        ("Prices rose this year.", "this year", FRI, "2020"),
+        ("He left two years ago.", "two years ago", FRI, "2018"),
+        ("He left 11 days ago.", "11 days ago", dt.date(1999, 4, 19), "1999-04-08"),
+        ("He left two months ago.", "two months ago", dt.date(2000, 1, 10), "1999-11"),
+        ("He left almost four years ago.", "four years ago", dt.date(1999, 3, 12), "1995"),
+        ("There were tests in recent weeks.", "recent weeks", TUE, "2019-07-23~/2019-08-20"),
+        ("It held up over the weekend.", "the weekend", dt.date(2000, 4, 24), "2000-04-22/2000-04-23"),
+        ("Turkeys sold out by Thanksgiving Day.", "Thanksgiving Day", dt.date(1999, 11, 26), "1999-11-25"),
+        ("Voters go to the polls on Election Day.", "Election Day", dt.date(1998, 10, 30), "1998-11-03"),
+        ("Sales peaked at Christmas.", "Christmas", dt.date(2019, 12, 27), "2019-12-25"),
+        ("It was hot last summer.", "last summer", FRI, "2020-22"),
+        # parts of periods stay at their precision, marked approximate
+        ("The fighting started at the end of September.", "the end of September", FRI, "2020-09~"),
+        ("It began in early 2019.", "early 2019", FRI, "2019~"),
+        ("It ended in late 2019.", "late 2019", FRI, "2019~"),
+        ("It peaked in mid-2019.", "mid-2019", FRI, "2019~"),
+        ("It peaked in mid-October.", "mid-October", dt.date(2020, 12, 1), "2020-10~"),
+        ("Talks stalled in late November.", "late November", dt.date(1999, 12, 10), "1999-11~"),
+        ("Relations thawed in the early 1990s.", "early 1990s", None, "199X~"),
+        # open intervals
+        ("No strikes before Thursday, he said.", "before Thursday", FRI, "../2020-10-08"),
+        ("He has been arrested several times since 1990.", "since 1990", None, "1990/.."),
+        ("Talks continued after May 5, 2019.", "after May 5, 2019", None, "2019-05-05/.."),
+        ("He must remain in Miami until March 6.", "until March 6", dt.date(2000, 1, 15), "../2000-03-06"),
+    ],
+)
+def test_value(text: str, phrase: str, anchor: dt.date | None, expected: str) -> None:
+    assert value_of(text, phrase, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resume tomorrow.",
+        "They met last week on Friday.",
+        "The fighting started at the end of September.",
+        "He left two years ago.",
+    ],
+)
+def test_relative_expressions_need_an_anchor(text: str) -> None:
+    times = find_times(text, None)
+    assert times and all(t.value is None for t in times)
+
+
+def test_offsets_point_at_the_words() -> None:
+    text = "Armenia and Azerbaijan have fought since last month, officials said on Friday."
+    for t in find_times(text, FRI):
+        assert text[t.start:t.end] == t.text
+    assert [t.text for t in find_times(text, FRI)] == ["since last month", "Friday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May spoke to reporters.",
+        "It may rain in the afternoon.",
+        "Some 2000 people attended, about 1500 of them students.",
+        "Soldiers march in the fall of the city.",
+        "The Sun reported it first.",
+        "He paid $1999 for it.",
+        "Jan Kowalski, a spokesman, declined to comment.",
+    ],
+)
+def test_words_that_are_not_dates(text: str) -> None:
+    assert find_times(text, FRI) == []
+
+
+def test_values_are_valid_edtf() -> None:
+    text = (
+        "On Friday, yesterday, last week, in recent weeks, since last month, before Thursday, "
+        "at the end of September, early 2019, the 1990s, summer 2019, the first quarter of 2019, "
+        "two years ago, Christmas and last decade."
+    )
+    for t in find_times(text, FRI):
+        assert t.value is not None, t
+        parse_edtf(t.value)
+
+
+def test_expressions_come_in_text_order_without_overlap() -> None:
+    text = "On Monday, Oct. 26, 1998, and on Oct. 27 and in 1999 and late November."
+    times = find_times(text, dt.date(1998, 10, 25))
+    assert [t.start for t in times] == sorted(t.start for t in times)
+    assert all(a.end <= b.start for a, b in zip(times, times[1:], strict=False))
+    assert times[0] == TimeExpr("Monday, Oct. 26, 1998", 3, 24, "1998-10-26")
