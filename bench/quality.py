@@ -7,8 +7,9 @@ DEVSET_DIR holds `articles/` and `gold/` (as ../shared/devset does); each gold f
 names its `article:` and `published:`. For the seed, pass the seeds folder and the gold
 folder: `python bench/quality.py seeds --gold-dir ../shared/gold`. The articles are read
 where they are, never copied into the project. Each briefing is written into a temporary
-folder with the store functions, scored with ../shared/eval/score.py, and the summary
-lines are printed with averaged totals.
+folder by `briefing generate`'s own code (generate.run_generate; `--direct` writes the
+extraction with the store functions instead), scored with ../shared/eval/score.py, and
+the summary lines are printed with averaged totals.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.extract import Extraction, extract  # noqa: E402
+from generator.generate import run_generate  # noqa: E402
 from generator.nlp import load_pipeline  # noqa: E402
 from generator.reading import read_article  # noqa: E402
 from generator.store import sheet_text, to_yaml_data, write_atomic  # noqa: E402
@@ -98,6 +100,8 @@ def main() -> int:
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     ap.add_argument("--keep", type=Path, help="write each briefing under this folder instead of a temp dir")
     ap.add_argument("--verbose", action="store_true", help="print the scorer's full report")
+    ap.add_argument("--direct", action="store_true",
+                    help="write extract()'s sheets with the store functions, not through run_generate")
     ap.add_argument("--without", default="",
                     help="passes to leave out, comma-separated: events,claims,relations")
     args = ap.parse_args()
@@ -113,21 +117,24 @@ def main() -> int:
             print(f"{gold_path.name}: article {gold.get('article')} not found")
             continue
         published = str(gold["published"]) if gold.get("published") else None
-        started = time.perf_counter()
-        result = extract([read_article(article_path, published=published)], nlp)
-        elapsed = time.perf_counter() - started
         with tempfile.TemporaryDirectory() as tmp:
             content = (args.keep / gold_path.stem) if args.keep else Path(tmp)
             if args.keep:
                 shutil.rmtree(content, ignore_errors=True)
-            write_extraction(result, content)
+            started = time.perf_counter()
+            if args.direct:
+                result = extract([read_article(article_path, published=published)], nlp)
+                write_extraction(result, content)
+            else:
+                run_generate([article_path], content, published=published)
+            elapsed = time.perf_counter() - started
             report = score(args.scorer, gold_path, content, args.verbose)
         lines = report.strip().splitlines()
         if args.verbose:
             print("\n".join(lines[:-1]))
         summary = lines[-1] if lines else "no output"
         summaries.append(summary)
-        counts = f"{elapsed:.1f}s, {len(result.actors)} actors, {len(result.events)} events"
+        counts = f"{elapsed:.1f}s"
         print(f"{gold_path.name} ({counts}): {summary}")
     print(totals(summaries))
     return 0

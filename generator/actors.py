@@ -33,6 +33,9 @@ DATA = Path(__file__).parent / "data"
 RULER_NAME = "world_ruler"
 SPANS_KEY = "world"
 MAX_SOURCES = 2
+HONORIFIC_TAILS = {"Rt", "Hon", "Rt.", "Hon."}
+NOT_NAMES = {"VERB", "AUX", "ADV", "INTJ", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
+MEDIA_WINDOW = 5  # sentences from a media description ("X's official newspaper") to the outlet's name
 
 # --- world data ----------------------------------------------------------------------
 
@@ -115,6 +118,8 @@ def load_world() -> World:
             put(acronym, Known(name, kind, "acronym"))
         for alias in entry.get("aliases") or []:
             put(alias, Known(name, kind, "alias"))
+        for demonym in entry.get("demonyms") or []:
+            put(demonym, Known(name, kind, "demonym"))
     contextual = {}
     for surface, country in (data.get("contextual") or {}).items():
         contextual[surface] = Known(country, "country", "contextual")
@@ -152,7 +157,7 @@ def clean_name(text: str) -> str:
         text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
     text = re.sub(r"^(the|The|THE)\s+", "", text)
     text = re.sub(r"(’s|'s|’|')$", "", text).strip()
-    return text
+    return text.rstrip("&-–—/+ ").strip()
 
 
 def slugify(text: str) -> str:
@@ -207,11 +212,34 @@ def raw_spans(sent: Span, world: World) -> list[tuple[Span, str, bool]]:
            if e.label_ in labels and e.start >= sent.start and e.end <= sent.end]
     found = [(s, s.label_, True) for s in sent.doc.spans.get(SPANS_KEY, [])
              if s.start >= sent.start and s.end <= sent.end]
+    defined = [(d, "ORG", False) for d in acronym_definitions(sent)]
     chosen: list[tuple[Span, str, bool]] = []
-    for item in sorted(found + ner, key=lambda x: (-(x[0].end - x[0].start), not x[2], x[0].start)):
+    for item in sorted(found + defined + ner, key=lambda x: (-(x[0].end - x[0].start), not x[2], x[0].start)):
         if not any(_overlaps(item[0], c[0]) for c in chosen):
             chosen.append(item)
     return sorted(chosen, key=lambda x: x[0].start)
+
+
+def acronym_definitions(sent: Span) -> list[Span]:
+    """Long names defined by the acronym in brackets after them, whether or not the
+    recognizer saw them: "the Alliance for Rural Progress in Asia (ARPA)"."""
+    doc, out = sent.doc, []
+    for tok in sent:
+        if tok.text != "(" or tok.i + 2 >= sent.end or doc[tok.i + 2].text != ")":
+            continue
+        acronym = doc[tok.i + 1].text.replace(".", "")
+        if not (acronym.isupper() and 2 <= len(acronym) <= 8):
+            continue
+        for start in range(tok.i - 1, max(sent.start, tok.i - 14) - 1, -1):
+            if not doc[start].is_title and not doc[start].is_upper:
+                if doc[start].lower_ in {"of", "for", "and", "in", "on", "the", "to"}:
+                    continue
+                break
+            candidate = doc[start:tok.i]
+            if initials(candidate.text) == acronym:
+                out.append(candidate)
+                break
+    return out
 
 
 def _extend_organization(span: Span, world: World) -> Span | None:
@@ -274,11 +302,14 @@ def _governs(span: Span, world: World) -> bool:
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
-    if token.dep_ == "pobj" and token.head.lower_ in world.rules["locative_prepositions"]:
+    rules = world.rules
+    if token.dep_ == "pobj" and token.head.lower_ in rules["locative_prepositions"]:
         return False
-    if token.dep_ in {"compound", "npadvmod", "appos"} or token.ent_type_ == "DATE":
-        return token.dep_ != "compound" or token.head.pos_ != "PROPN"
-    return True
+    if token.dep_ == "pobj" and token.head.lower_ in rules["directional_prepositions"]:
+        return token.head.head.lemma_.lower() not in rules["movement_words"]
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in rules["place_object_verbs"]:
+        return False
+    return token.dep_ not in {"compound", "appos"}
 
 
 def _is_place_modifier(span: Span, world: World) -> bool:
@@ -363,14 +394,16 @@ def _from_recognizer(index: int, span: Span, label: str, world: World) -> list[C
         return [c for run in runs for c in _from_recognizer(index, run, label, world) if c.role != "ner" or
                 len(runs) == 1]
     if label == "ORG":
+        while len(span) > 1 and (span[-1].lower_ in world.titles or span[-1].text in HONORIFIC_TAILS):
+            span = span[:-1]  # "House of Representatives Speaker": the title is the person's
         if not _plausible_name(clean_name(span.text), world):
             return []
         span = _with_country_modifier(_extend_to_acronym(span), world)
     if label == "PERSON":
         span = _strip_honorifics(span, world)
     text = clean_name(span.text)
-    if not _plausible_name(text, world):
-        return []
+    if not _plausible_name(text, world) or (len(span) == 1 and span[0].pos_ in NOT_NAMES):
+        return []  # a lone word the tagger takes for a verb, adverb, interjection ("Please")
     known = world.lookup(text) or world.lookup_organization(text)
     if not known and len(span) > 1 and span[-1].text in world.rules["facility_heads"]:
         inner = world.lookup(span[:-1].text)
@@ -380,12 +413,17 @@ def _from_recognizer(index: int, span: Span, label: str, world: World) -> list[C
     span, text, label = _with_suffix(span, text, label, world)
     if known:
         return [Candidate(index, span, text, known.kind, known.name, known.role, label)]
-    if label in {"GPE", "LOC"} or _is_place_modifier(span, world):
+    if (label in {"GPE", "LOC"} or _is_place_modifier(span, world)) and not _acronym_like(text):
         return [Candidate(index, span, text, "place", text, "place", label)]
     kind = "person" if label == "PERSON" else "organization"
     if text.split()[-1] in world.rules["organization_suffixes"] and len(text.split()) > 1:
         kind = "organization"
     return [Candidate(index, span, text, kind, text, "ner", label)]
+
+
+def _acronym_like(text: str) -> bool:
+    """"VW", "BYD": a short all-capital name not in the world data is an organization's."""
+    return text.isupper() and 2 <= len(text) <= 5 and "." not in text
 
 
 def _with_suffix(span: Span, text: str, label: str, world: World) -> tuple[Span, str, str]:
@@ -402,11 +440,18 @@ def _with_suffix(span: Span, text: str, label: str, world: World) -> tuple[Span,
 
 def merge_bracketed_names(cands: list[Candidate]) -> list[Candidate]:
     """"President (Donald) Trump": a bracketed first name and the surname after it are
-    one person, "Donald Trump"."""
+    one person, "Donald Trump"; so are two person spans side by side ("Mohammed bin
+    Abdulrahman | Al Thani", cut by the recognizer)."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
         doc = c.span.doc
+        if prev and prev.kind == c.kind == "person" and prev.role == c.role == "ner" \
+                and prev.span.end == c.span.start:
+            c.span = doc[prev.span.start:c.span.end]
+            c.text = c.key = clean_name(c.span.text)
+            out[-1] = c
+            continue
         if prev and prev.kind == c.kind == "person" and prev.span.start > 0 \
                 and doc[prev.span.start - 1].text == "(" and prev.span.end < len(doc) \
                 and doc[prev.span.end].text == ")" and prev.span.end + 1 == c.span.start:
@@ -434,7 +479,7 @@ def vote_kinds(cands: list[Candidate]) -> None:
         if c.role not in {"ner", "place"}:
             continue
         count = votes[c.text]
-        if c.text in surnames and c.kind != "person":
+        if c.text in surnames:
             c.kind = "person"
             continue
         best = max(count.values())
@@ -454,11 +499,24 @@ def _same_person(short: str, full: str) -> bool:
     return all(w in f for w in s[:-1])
 
 
+def _spelled_alike(short: str, fulls: list[str]) -> str | None:
+    """A lone surname spelled another way ("Zelensky" for "Volodymyr Zelenskiy"): the one
+    full name whose surname is nearly the same word."""
+    import difflib
+
+    word = short.lower()
+    if " " in word or len(word) < 5:
+        return None
+    owners = [f for f in fulls if " " in f and f.lower().split()[-1][:3] == word[:3]
+              and difflib.SequenceMatcher(None, f.lower().split()[-1], word).ratio() >= 0.85]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _first_name_of(short: str, fulls: list[str]) -> str | None:
     """A lone first name ("Elian") is the one person with that first name, unless it is
     also someone's surname."""
     word = short.lower()
-    if any(f.lower().split()[-1] == word.split()[-1] for f in fulls if " " in f):
+    if any(f.lower().split()[-1] == word.split()[-1] for f in fulls if " " in f and f.lower() != word):
         return None
     owners = [f for f in fulls if len(f.split()) > len(word.split()) and f.lower().startswith(word + " ")]
     return owners[0] if len(owners) == 1 else None
@@ -480,7 +538,7 @@ def person_keys(cands: list[Candidate]) -> None:
     parent = {name: name for name in fulls}
     for i, name in enumerate(fulls):
         longer = [f for f in fulls[:i] if _same_person(name, f)]
-        owner = None if longer else _first_name_of(name, fulls)
+        owner = None if longer else _first_name_of(name, fulls) or _spelled_alike(name, fulls)
         if owner:
             parent[name] = parent[owner]
         elif len({parent[f] for f in longer}) == 1:
@@ -528,9 +586,19 @@ def organization_keys(cands: list[Candidate], world: World) -> None:
     for c in orgs:
         plain = c.key.replace(".", "")
         if c.key.isupper() or plain.isupper():
-            target = by_initials.get(plain)
+            target = by_initials.get(plain) or _abbreviated(plain, {o.key for o in orgs} - {c.key})
             if target and target != c.key:
                 c.key = target
+
+
+def _abbreviated(short: str, names: set[str]) -> str | None:
+    """The one name whose first word spells a short form in order ("VW" in Volkswagen)."""
+    if not 2 <= len(short) <= 4:
+        return None
+    pattern = re.compile(".*".join(re.escape(ch) for ch in short.lower()))
+    hits = [n for n in names if n.split()[0].lower().startswith(short[0].lower())
+            and pattern.match(n.split()[0].lower()) and not n.isupper()]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _before_title(c: Candidate, world: World) -> bool:
@@ -573,6 +641,12 @@ def add_missed_mentions(cands: list[Candidate], sentences: list[Sentence],
     return sorted(cands + added, key=lambda c: (c.sentence, c.span.start))
 
 
+def drop_families(cands: list[Candidate]) -> list[Candidate]:
+    """"The Bidens": a surname in the plural is a family, not an actor of its own."""
+    surnames = {c.text.split()[-1] for c in cands if c.kind == "person" and " " in c.text}
+    return [c for c in cands if not (" " not in c.text and c.text.endswith("s") and c.text[:-1] in surnames)]
+
+
 def drop_portfolios(cands: list[Candidate], world: World) -> list[Candidate]:
     """A one-word "organization" just before a title ("Trade" in "Kenyan Trade Minister
     Joseph Kamotho") is a portfolio, unless the text also names it on its own ("the
@@ -587,13 +661,17 @@ def split_country_from_person(cands: list[Candidate], world: World) -> list[Cand
     Prudence Bushnell": a country followed by a name seen elsewhere as a person is the
     country and that person."""
     persons = {c.text for c in cands if c.kind == "person"}
-    surnames = {p.split()[-1] for p in persons}
+    surnames = {p.split()[-1] for p in persons} | {c.text for c in cands if " " not in c.text}
     out: list[Candidate] = []
     for c in cands:
         if c.kind == "organization" and c.role == "ner" and len(c.span) > 2:
             head = world.lookup(c.span[:1].text)
             rest = c.span[1:]
-            if head and head.kind == "country" and (rest.text in persons or rest[-1].text in surnames):
+            doc = c.span.doc
+            after_title = c.span.start >= 2 and doc[c.span.start - 1].lower_ in {"to", "for", "in"} \
+                and doc[c.span.start - 2].lower_ in world.titles  # "envoy to Ukraine Kurt Volker"
+            if head and head.kind == "country" and (rest.text in persons or rest[-1].text in surnames
+                                                    or after_title):
                 first = c.span[:1]
                 out.append(Candidate(c.sentence, first, first.text, "country", head.name, head.role))
                 out.append(Candidate(c.sentence, rest, rest.text, "person", rest.text, "ner", "PERSON"))
@@ -612,7 +690,7 @@ def alias_keys(cands: list[Candidate], sentences: list[Sentence], world: World) 
     for index, items in sorted(by_sentence.items()):
         text = sentences[index].span.text
         offset = sentences[index].span.start_char
-        for cue in world.rules["alias_cues"]:
+        for cue in world.rules["alias_cues"] + world.rules["renaming_cues"]:
             at = text.find(cue)
             if at < 0:
                 continue
@@ -620,8 +698,13 @@ def alias_keys(cands: list[Candidate], sentences: list[Sentence], world: World) 
             if not after or after[0].span.start_char - offset > at + len(cue) + 5:
                 continue
             alias = after[0]
-            before = [c for c in items if c.span.end_char - offset <= at and c.kind == alias.kind]
-            subject = before[-1] if before else _last_place(by_sentence, index, sentences)
+            before = [c for c in items if c.span.end_char - offset <= at]
+            if cue in world.rules["alias_cues"]:  # the name right before: "Myanmar, also known as"
+                gap = text[before[-1].span.end_char - offset:at] if before else "?"
+                subject = before[-1] if re.fullmatch(r"[\s,(]*", gap) else None
+            else:
+                same = [c for c in before if c.kind == alias.kind]
+                subject = same[-1] if same else _last_place(by_sentence, index, sentences)
             if subject is not None and subject.key != alias.key:
                 renamed[alias.key] = subject
             break
@@ -680,12 +763,6 @@ def _unique_id(name: str, taken: set[str]) -> str:
     return slug
 
 
-def _canonical(members: list[Candidate]) -> str:
-    """The name a sheet carries: the world's canonical name, else the fullest form."""
-    key = members[0].key
-    return key
-
-
 def _titled(c: Candidate, world: World) -> bool:
     """Is the name introduced by an honorific or a title ("Mr. Reeves", "President Obama")?"""
     if c.span.start == 0:
@@ -705,17 +782,19 @@ def _keep(members: list[Candidate], world: World) -> bool:
     return True
 
 
-def build_actors(cands: list[Candidate], sentences: list[Sentence], world: World,
-                 previous: dict[str, Actor] | None = None) -> ActorTable:
+def build_actors(cands: list[Candidate], sentences: list[Sentence], world: World) -> ActorTable:
+    """One sheet per cluster of candidates: named by the cluster's key (the world's
+    canonical name, the fullest form of a person's name), with the kind most members
+    have, the other names as aliases and the first sentences as sources."""
     table = ActorTable()
     clusters: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
     for c in cands:
         clusters[_cluster(c)].append(c)
-    taken: set[str] = set(previous or {})
+    taken: set[str] = set()
     for members in clusters.values():
         if not _keep(members, world):
             continue
-        name = _canonical(members)
+        name = members[0].key
         kinds = Counter(m.kind for m in members)
         kind = kinds.most_common(1)[0][0]
         actor_id = _unique_id(name, taken)
@@ -735,7 +814,15 @@ def build_actors(cands: list[Candidate], sentences: list[Sentence], world: World
                 break
         table.actors[actor_id] = Actor(id=actor_id, name=name, kind=kind, aliases=aliases, sources=sources)
         table.candidates += [(m, actor_id) for m in members]
+    drop_shared_aliases(table.actors)
     return table
+
+
+def drop_shared_aliases(actors: dict[str, Actor]) -> None:
+    """A name that belongs to two sheets ("Clinton" for Bill and Hillary) names neither."""
+    owners = Counter(a.lower() for actor in actors.values() for a in {*actor.aliases, actor.name})
+    for actor in actors.values():
+        actor.aliases = [a for a in actor.aliases if owners[a.lower()] == 1]
 
 
 # --- titles and appositions ----------------------------------------------------------
@@ -858,6 +945,15 @@ def _owner_before(items, first: int, doc) -> str | None:
     return best
 
 
+def _holds_office(items, owner: str, first: int) -> bool:
+    """Is the owner before a topic title an employer ("Treasury", "Russian", "Russia's")
+    rather than a subject ("a Russia adviser")?"""
+    for c, actor_id in items:
+        if actor_id == owner and c.span.end in {first, first - 1}:
+            return c.kind != "country" or c.role == "demonym" or c.span.doc[c.span.end].text in {"'s", "’s"}
+    return True
+
+
 def _person_titles(c: Candidate, items, world: World) -> list[tuple[str, str, str]]:
     """(relation type, owner id, title words) for the titles a person holds in a sentence."""
     doc, span = c.span.doc, c.span
@@ -865,11 +961,17 @@ def _person_titles(c: Candidate, items, world: World) -> list[tuple[str, str, st
     # before the name: "[Russian|Russia's] President Vladimir Putin", "Sudan's president,
     # Omar al-Bashir"; honorifics the recognizer left inside the span count too
     start = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "," else span.start
+    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    while start > 0 and doc[start - 1].lower_ in honorifics and doc[start - 1].lower_ not in world.titles:
+        start -= 1  # "Prime Minister Sheikh Mohammed": the title is before the honorific
     title = _title_before(doc, start, world)
     if title:
         rel_type, first = title
         words = doc[first:start].text
         owner = _actor_at(items, first, start) or _owner_before(items, first, doc)
+        topical = words.lower().split()[-1] in world.rules["topic_titles"]
+        if owner and topical and not _holds_office(items, owner, first):
+            owner = None
         if owner is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
             owner = _actor_at(items, span.end + 1, span.end + 6)  # "President Omar al-Bashir of Sudan"
         found.append((rel_type, owner or "", words))
@@ -948,6 +1050,76 @@ def organization_relations(table: ActorTable, sentences: list[Sentence], world: 
 # --- the pass ------------------------------------------------------------------------
 
 
+def _media_owner(sentence: Sentence, items, world: World) -> tuple[str, int, int] | None:
+    """(country id, first and after-last token of the description) for "<Country>'s
+    [official] newspaper" in a sentence."""
+    doc = sentence.span.doc
+    nouns = {n.lower() for n in world.rules["media_nouns"]}
+    for c, actor_id in items:
+        if c.kind != "country" or c.span.end >= len(doc) or doc[c.span.end].text not in {"'s", "’s"}:
+            continue
+        for i in range(c.span.end + 1, min(c.span.end + 5, sentence.span.end)):
+            two = doc[i:i + 2].text.lower()
+            if doc[i].lower_ in nouns or two in nouns:
+                return actor_id, c.span.end + 1, i + (2 if two in nouns else 1)
+            if not (doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "PUNCT", "VERB"} or doc[i].is_title):
+                break
+    return None
+
+
+def media_relations(table: ActorTable, sentences: list[Sentence], world: World) -> None:
+    """"North Korea's official newspaper blasted ... the Rodong Sinmun said": the outlet
+    named right after the description, or first in the next few sentences, is media-of."""
+    by_sentence: dict[int, list[tuple[Candidate, str]]] = defaultdict(list)
+    for c, actor_id in table.candidates:
+        by_sentence[c.sentence].append((c, actor_id))
+    for index in sorted(by_sentence):
+        found = _media_owner(sentences[index], by_sentence[index], world)
+        if found is None:
+            continue
+        country, first, after = found
+        outlet = None
+        for later in range(index, min(index + MEDIA_WINDOW, len(sentences))):
+            if sentences[later].article is not sentences[index].article:
+                break
+            items = sorted(by_sentence.get(later, []), key=lambda x: x[0].span.start)
+            outlet = next((aid for c, aid in items
+                           if c.kind == "organization" and (later > index or c.span.start >= after)), None)
+            if outlet:
+                break
+        if outlet is None or any(r.target == country and s == outlet for s, r in table.relations):
+            continue
+        if later > index:
+            _add_media_mentions(table, sentences, index, (first, after), outlet, world)
+        source = sentences[index]
+        name = named(table.actors[outlet])
+        text = f"{name[0].upper()}{name[1:]} is a media outlet of {named(table.actors[country])}."
+        ref = SourceRef(article=source.article.id, quote=source.text)
+        table.relations.append((outlet, Relation(type="media-of", target=country, text=text, sources=[ref])))
+
+
+def _add_media_mentions(table: ActorTable, sentences: list[Sentence], index: int,
+                        described: tuple[int, int], outlet: str, world: World) -> None:
+    """The description ("North Korea's official newspaper") and later "the paper" in the
+    same article are mentions of the outlet named after them."""
+    nouns = {n.lower() for n in world.rules["media_nouns"] if " " not in n}
+    doc = sentences[index].span.doc
+    name = table.actors[outlet].name
+    table.candidates.append((Candidate(index, doc[described[0]:described[1]], name, "organization", name,
+                                       "description"), outlet))
+    taken = {(c.sentence, c.span.start) for c, _ in table.candidates}
+    for later in range(index + 1, len(sentences)):
+        if sentences[later].article is not sentences[index].article:
+            break
+        span = sentences[later].span
+        for tok in span[:-1]:
+            nxt = span.doc[tok.i + 1]
+            if tok.lower_ == "the" and nxt.lower_ in nouns and (later, nxt.i) not in taken:
+                words = span.doc[tok.i:tok.i + 2]
+                phrase = Candidate(later, words, name, "organization", name, "description")
+                table.candidates.append((phrase, outlet))
+
+
 def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorTable:
     """Every actor named in the sentences, merged across sentences and articles, with the
     relations their titles state. Sentences must come from Docs run through the world
@@ -963,7 +1135,7 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
             skips[i] = s.span.start_char + dateline_end(s.span.doc.text, world)
         cands += candidates_in(i, s.span, world, skip_until=skips.get(i, 0))
     cands = split_country_from_person(drop_portfolios(cands, world), world)
-    cands = add_missed_mentions(cands, sentences, skips)
+    cands = drop_families(add_missed_mentions(cands, sentences, skips))
     vote_kinds(cands)
     place_keys(cands, world)
     person_keys(cands)
@@ -972,4 +1144,5 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
     table = build_actors(cands, sentences, world)
     title_relations(table, sentences, world)
     organization_relations(table, sentences, world)
+    media_relations(table, sentences, world)
     return table

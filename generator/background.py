@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from .extract import anchor_date
 from .schema import BackgroundItem, Briefing, Source, SourceRef
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def find_background(sentences: list[Sentence]) -> list[BackgroundItem]:
 
     cues, world = load_cues(), load_world()
     kept = [s for s in sentences if not is_furniture(s.text, world) and len(s.text.split()) >= 4]
-    scores = [background_score(s, _published(s.article)) for s in kept]
+    scores = [background_score(s, anchor_date(s.article)) for s in kept]
     chosen = [score >= cues["threshold"] for score in scores]
 
     def beside(i: int, j: int) -> bool:
@@ -140,13 +141,6 @@ def find_background(sentences: list[Sentence]) -> list[BackgroundItem]:
             seen.add(s.text)
             items.append(BackgroundItem(text=s.text, sources=[SourceRef(article=s.article.id, quote=s.text)]))
     return items
-
-
-def _published(article: Article) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(article.published[:10]) if article.published else None
-    except ValueError:
-        return None
 
 
 # --- the briefing sheet --------------------------------------------------------------

@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Token
 
-from .events import View, actors_of, build_views, join_tokens, rules
+from .events import View, actors_of, build_views, extract_events, join_tokens, rules
 from .extract import Sentence
 from .schema import Actor, Claim, SourceRef
 
@@ -25,6 +25,7 @@ from .schema import Actor, Claim, SourceRef
 def extract_claims(sentences: list[Sentence], actors: dict[str, Actor]) -> list[tuple[str, Claim]]:
     """(owner actor id, claim) for every attributed statement; the owner is the first speaker."""
     out: list[tuple[str, Claim]] = []
+    told = _events_by_quote(sentences, actors)
     for view in build_views(sentences, actors):
         taken: list[tuple[set[str], set[int]]] = []
         for speakers, content in attributions(view):
@@ -35,8 +36,18 @@ def extract_claims(sentences: list[Sentence], actors: dict[str, Actor]) -> list[
                 continue
             taken.append((set(speakers), tokens))
             about = [a for a in _actors_in(view, content) if a not in speakers]
+            about += told.get((view.sentence.article.id, view.sentence.text), [])
             quote = SourceRef(article=view.sentence.article.id, quote=view.sentence.text)
             out.append((speakers[0], Claim(text=text, by=speakers, about=about, sources=[quote])))
+    return out
+
+
+def _events_by_quote(sentences: list[Sentence], actors: dict[str, Actor]) -> dict[tuple[str, str], list[str]]:
+    """The events each sentence tells, so that a claim made in it is about them too."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for event in extract_events(sentences, actors):
+        for source in event.sources:
+            out.setdefault((source.article, source.quote), []).append(event.id)
     return out
 
 
@@ -104,6 +115,10 @@ def _speakers(view: View, verb: Token) -> list[str]:
         for child in t.children:
             if child.dep_ == "nsubj":
                 return actors_of(view, child)
+            if child.dep_ == "agent":  # "announced by the ministry"
+                return [a for p in child.children for a in actors_of(view, p)]
+            if child.dep_ == "nsubjpass":  # "he was called a witness": he says nothing
+                return []
         if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") and t.head.i != t.i:
             t = t.head
         else:

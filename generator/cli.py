@@ -40,10 +40,19 @@ def main() -> None:
 
 @main.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
-              help="Publication date, when one article is given (overrides its metadata).")
-@click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
-              help=CONTENT_HELP)
+@click.option(
+    "--published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date, when one article is given (overrides its metadata).",
+)
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help=CONTENT_HELP,
+)
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 def generate(articles: tuple[Path, ...], published: str | None, content: Path, dry_run: bool) -> None:
     """Read ARTICLES and write (or merge into) the fact sheets under --content."""
@@ -60,8 +69,12 @@ def generate(articles: tuple[Path, ...], published: str | None, content: Path, d
 
 @main.command()
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
-              help="Publication date (overrides the article's metadata).")
+@click.option(
+    "--published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date (overrides the article's metadata).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 def read(article: Path, published: str | None, as_json: bool) -> None:
     """Show what the generator reads from ARTICLE: title, date, body and time expressions."""
@@ -84,8 +97,13 @@ def read(article: Path, published: str | None, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
-              help=CONTENT_HELP)
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help=CONTENT_HELP,
+)
 def validate(content: Path) -> None:
     """Check every fact sheet against the schema and the references between sheets."""
     from .store import ContentError, load_content

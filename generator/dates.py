@@ -73,7 +73,8 @@ def _fragments(vocab: dict) -> dict[str, str]:
     return {
         "MONTH": rf"\b(?P<month>{months})(?![\w-])",
         "MONTH_FULL": rf"\b(?P<month>{_alternation(full_months, case_sensitive=True)})",
-        "WEEKDAY": rf"\b(?P<weekday>{_alternation(weekdays, True)}|{_alternation(weekday_abbr, True)})",
+        "WEEKDAY": rf"\b(?P<weekday>{_alternation(weekdays, True)})",
+        "WEEKDAY_ANY": rf"\b(?P<weekday>{_alternation(weekdays, True)}|{_alternation(weekday_abbr, True)})",
         "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])",
         "YEAR": r"(?P<year>1\d{3}|20\d{2})(?![\w%])",
         "NUM": _alternation(vocab["numbers"]),
@@ -122,7 +123,9 @@ def grammar() -> Grammar:
         vocab=vocab,
         part_modifier=re.compile(rf"(?:^|(?<=[\s(]))(?:{part})\s*$", re.IGNORECASE),
         relation_modifier=re.compile(rf"(?:^|(?<=[\s(]))(?P<rel>{relation})\s+$", re.IGNORECASE),
-        tense=re.compile(rf"(?<![\w'])(?:(?P<future>{future})|(?P<past>{past}))(?![\w'])"),
+        tense=re.compile(
+            rf"(?:(?<![\w'’])(?:(?P<future>{future})|(?P<past>{past}))|(?P<shall>['’]ll))(?![\w'’])"
+        ),
     )
 
 
@@ -162,14 +165,30 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 # --- tense: which way an expression without a year or direction points ----------------
 
 
+SENTENCE_END = re.compile(r"(?:[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(`])|\n)")
+ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[a-z]{1,2}|\bvs|[A-Za-z]\.[A-Za-z]|\b[A-Z])\.$")
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end: a stop before a capital, unless the stop closes an
+    abbreviation ("Mr.", "vs.", "Ala.", "U.S.")."""
+    ends = []
+    for m in SENTENCE_END.finditer(text):
+        if m.group(0) != "\n" and ABBREVIATION.search(text, max(0, m.start() - 8), m.start() + 1):
+            continue
+        ends.append(m.start())
+    return ends
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end): good enough for finding its verbs."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
-               text.rfind("! ", 0, start))
-    ends = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i != -1]
-    return left + 1, min(ends) if ends else len(text)
+    ends = _sentence_ends(text)
+    left = max((e + 1 for e in ends if e < start), default=0)
+    right = min((e for e in ends if e >= end), default=len(text))
+    return left, right
 
 
+REPORTING = {"said", "says", "told", "reported", "announced"}
 PAST_AUXILIARY_FREE = re.compile(r"^[a-z]+ed$")
 PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|got)\s+$")
 
@@ -190,11 +209,13 @@ def tense_of(text: str, start: int, end: int) -> str | None:
         if m.group("past"):
             if PASSIVE.search(text, lo, m.start()) or re.search(r"(?:eed|dred)$", word):
                 continue  # "indeed", "to be concluded": not a past tense
+            if word in REPORTING and m.start() >= end and "," in text[end:m.start()]:
+                continue  # "..., she said": the report, not the reported event
         distance: float = start - m.end() if m.end() <= start else m.start() - end
         if m.group("past") and PAST_AUXILIARY_FREE.match(word):
             distance = distance * 1.5 + 5  # a bare -ed word is weaker evidence than an auxiliary
         if best is None or distance < best[0]:
-            best = (distance, "future" if m.group("future") else "past")
+            best = (distance, "past" if m.group("past") else "future")
     return best[1] if best else None
 
 
@@ -243,10 +264,12 @@ class Found:
 
     @property
     def tense(self) -> str | None:
-        """The tense that orients the expression. "Until Tuesday" looks forward from the
-        verb ("postponed until Tuesday"); "Wednesday's ruling" names a past event unless
-        the sentence says "will" or "ahead of"."""
+        """The tense that orients the expression. "Since May" looks back; "until Tuesday"
+        looks forward from the verb ("postponed until Tuesday"); "Wednesday's ruling"
+        names a past event unless the sentence says "will" or "ahead of"."""
         start, end = self.match.start(), self.match.end()
+        if SINCE.search(self.text, max(0, start - 20), start):
+            return "past"
         if UNTIL.search(self.text, max(0, start - 20), start):
             lo, hi = _sentence_bounds(self.text, start, end)
             # "until Thursday, they had not called him a suspect": a state that ended
@@ -262,6 +285,10 @@ class Found:
         return re.sub(r"\s+", " ", d) if d else None
 
 
+SINCE = re.compile(
+    r"(?<![\w])(?:ever\s+)?since\s+(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of)[\s-]+)?$",
+    re.IGNORECASE,
+)
 UNTIL = re.compile(r"(?<![\w])(?:until|till|up\s+to)\s+$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s$")
 STRONG_FUTURE = re.compile(r"\b(?:will|'ll|upcoming|ahead\s+of|next)\b")
@@ -269,6 +296,11 @@ STRONG_FUTURE = re.compile(r"\b(?:will|'ll|upcoming|ahead\s+of|next)\b")
 
 def _month_number(word: str) -> int:
     return grammar().vocab["months"][word.lower().rstrip(".")]
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or abbreviation ("Aug.", "September"), else None."""
+    return grammar().vocab["months"].get(word.lower().rstrip("."))
 
 
 def _year_of(f: Found) -> int | None:
@@ -417,6 +449,16 @@ def norm_stretch(f: Found) -> str | None:
     if other is None:
         return None
     return f"{_day(other)}/{_day(a)}" if backwards else f"{_day(a)}/{_day(other)}"
+
+
+def norm_recently(f: Found) -> str | None:
+    """'Recently': some weeks up to the anchor, the start uncertain."""
+    if f.anchor is None:
+        return None
+    return f"{_day(f.anchor - dt.timedelta(days=RECENT_DAYS))}~/{_day(f.anchor)}"
+
+
+RECENT_DAYS = 60
 
 
 def norm_coming(f: Found) -> str | None:
@@ -579,6 +621,15 @@ def norm_anaphoric(f: Found) -> str | None:
     return f"{day.year + step:04d}"
 
 
+def norm_paired_day(f: Found) -> str | None:
+    """'April 24 and 25': the second day, in the month of the date just before."""
+    ref = _date_of(f.previous)
+    if ref is None or ref[1] != "day":
+        return None
+    day = _safe_date(ref[0].year, ref[0].month, int(f.group("day")))
+    return _day(day) if day else None
+
+
 def norm_since_then(f: Found) -> str | None:
     """'Since then': an interval open at the end, from the date the text gave last."""
     return f"{f.previous}/.." if _date_of(f.previous) else None
@@ -586,8 +637,10 @@ def norm_since_then(f: Found) -> str | None:
 
 NORMALIZERS: dict[str, Callable[[Found], str | None]] = {
     "since_then": norm_since_then,
+    "paired_day": norm_paired_day,
     "stretch": norm_stretch,
     "coming": norm_coming,
+    "recently": norm_recently,
     "year_range": norm_year_range,
     "anaphoric": norm_anaphoric,
     "date": norm_date,
@@ -668,13 +721,17 @@ def _matches(text: str) -> list[tuple[re.Match, Rule]]:
     return sorted(kept, key=lambda x: x[0].start())
 
 
-def find_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
-    """Time expressions in text, in order, each with its EDTF value against anchor."""
+def find_times(text: str, anchor: dt.date | None, previous: str | None = None) -> list[TimeExpr]:
+    """Time expressions in text, in order, each with its EDTF value against anchor.
+
+    `previous` is the value of the last date the reader met before this text (in an
+    earlier paragraph, say): "since then" and "that day" refer to it until the text
+    gives a date of its own."""
     if isinstance(anchor, str):
         anchor = dt.date.fromisoformat(anchor)
     times: list[TimeExpr] = []
     for m, rule in _matches(text):
-        previous = next((t.value for t in reversed(times) if _date_of(t.value)), None)
+        previous = next((t.value for t in reversed(times) if _date_of(t.value)), previous)
         try:
             value = NORMALIZERS[rule.kind](Found(m, text, anchor, previous))
         except (KeyError, ValueError, TypeError, AttributeError, StopIteration, IndexError):

@@ -165,6 +165,10 @@ def _actors_of_one(view: View, token: Token) -> list[str]:
         return actors_of(view, token.head.head)
     if low in refs["pronouns"]:
         kinds = refs["pronouns"][low]
+        if token.dep_ in ("nsubj", "nsubjpass") and not _named_before_in_sentence(view, token):
+            previous = [a for a in view.subject if view.actors[a].kind in kinds]
+            if len(previous) == 1:
+                return previous
         if token.dep_ == "poss":
             own = [a for a in _clause_subject_actors(view, token) if view.actors[a].kind in kinds]
             if own:
@@ -190,6 +194,10 @@ def _actors_of_one(view: View, token: Token) -> list[str]:
     if lemma in refs["definite_nouns"] and _is_definite(token):
         return _recent(view, token, refs["definite_nouns"][lemma])
     return _included(view, token)
+
+
+def _named_before_in_sentence(view: View, token: Token) -> bool:
+    return any(i < token.i for i in view.by_token)
 
 
 def _included(view: View, token: Token) -> list[str]:
@@ -340,26 +348,95 @@ def find_triggers(view: View) -> list[Trigger]:
     absorbed: set[int] = set()
     speech = set(rules("claims_verbs")["speech_verbs"])
     for token in view.span:
-        reporting = token.lemma_.lower() in speech and lex["verbs"].get(token.lemma_.lower()) == "statement" \
-            and any(c.dep_ == "ccomp" for c in token.children)
+        reporting = token.lemma_.lower() in speech and any(c.dep_ == "ccomp" for c in token.children) \
+            and lex["verbs"].get(token.lemma_.lower()) in lex["reporting_kinds"]
         if token.pos_ == "VERB" and token.dep_ != "amod" and not _negated(token) and not reporting:
             trig = _verb_trigger(token, lex)
+            if trig:
+                found.append(trig)
+                absorbed |= {t.i for t in trig.absorbed}
+    taken = {t.token.i for t in found}
+    for token in view.span:
+        if token.pos_ == "VERB" and token.i not in taken and not _negated(token):
+            trig = _support_verb_trigger(token, lex)
             if trig:
                 found.append(trig)
                 absorbed |= {t.i for t in trig.absorbed}
     for token in view.span:
         if token.pos_ == "NOUN" and token.i not in absorbed:
             kind = lex["nouns"].get(token.lemma_.lower()) or lex["nouns"].get(token.lower_)
-            if kind and not _topic_only(token, lex) and not _negated_object(token):
+            if kind and not _topic_only(token, lex) and not _negated_object(token) and _qualified(token, lex):
                 found.append(Trigger(token, kind))
+    taken = {t.token.i for t in found} | absorbed
+    governing = {_argument_head(t.token).i for t in found}
+    found += [Trigger(v, "other") for v in _dated_verbs(view, lex) if v.i not in taken | governing]
     return [t for t in found if not _hypothetical(t.token, lex)]
+
+
+def _argument_head(token: Token) -> Token:
+    """The word a trigger is an argument of: "engaged" in "engaged in heavy fighting"."""
+    head = token.head
+    return head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+
+
+def _dated_verbs(view: View, lex: dict) -> list[Token]:
+    """A verb with a date of its own and an actor as subject tells something that happened
+    even when no trigger names its kind ("On Friday, X slowed the sale"): kind `other`."""
+    speech = set(rules("claims_verbs")["speech_verbs"])
+    out = []
+    for time in view.sentence.times:
+        tokens = _time_tokens(view, time)
+        verb = _verb_above(tokens[0]) if tokens else None
+        if verb is None or verb.lemma_.lower() in speech | set(lex["light_verbs"]) or _negated(verb):
+            continue
+        if any(actors_of(view, s) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")):
+            out.append(verb)
+    return out
+
+
+def _verb_above(token: Token) -> Token | None:
+    t = token
+    while t.pos_ != "VERB":
+        if t.head.i == t.i or t.pos_ == "NOUN" and t.dep_ not in ("pobj", "npadvmod", "compound", "nmod"):
+            return None
+        t = t.head
+    return t
+
+
+def _object_noun(verb: Token, lex: dict) -> Token | None:
+    """A verb's object, looking through "a series of" to the noun that counts."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            if child.lemma_.lower() in lex["quantity_nouns"]:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        return next((p for p in prep.children if p.dep_ == "pobj"), child)
+            return antecedent(child)
+    return None
+
+
+def _support_verb_trigger(verb: Token, lex: dict) -> Trigger | None:
+    """"X carried out weapons tests", "X slowed the sale": a verb that is no trigger itself
+    names the event of its object noun, and the title keeps the verb."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex["topic_verbs"] or lemma in lex["not_support_verbs"] or verb.dep_ == "amod":
+        return None
+    noun = _object_noun(verb, lex)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    kind = lex["nouns"].get(noun.lemma_.lower()) or lex["nouns"].get(noun.lower_)
+    if not kind or not _qualified(noun, lex):
+        return None
+    if verb.lemma_.lower() in lex["stop_verbs"]:
+        kind = "yield" if kind in lex["de_escalation_of"] else "reduce-relations"
+    return Trigger(verb, kind, [noun])
 
 
 def _verb_trigger(token: Token, lex: dict) -> Trigger | None:
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") and lemma in lex["phrases"]:
-            child = antecedent(child)
+            child = (_object_noun(token, lex) if child.dep_ == "dobj" else None) or antecedent(child)
             kind = lex["phrases"][lemma].get(child.lemma_.lower()) or lex["phrases"][lemma].get(child.lower_)
             if kind:
                 return Trigger(token, kind, [child])
@@ -369,9 +446,18 @@ def _verb_trigger(token: Token, lex: dict) -> Trigger | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"] + [
                     c for c in token.children if c.dep_ == "dobj"]
                 return Trigger(token, kind, [child, *objects])
+    if any(c.dep_ == "prt" for c in token.children):
+        return None  # a phrasal verb means something else: "wound up", "sign up", "call off"
     if lemma in lex["verbs"]:
         return Trigger(token, lex["verbs"][lemma])
     return None
+
+
+def _qualified(noun: Token, lex: dict) -> bool:
+    """A noun that needs a qualifier has it among its modifiers ("weapons tests")."""
+    needs = lex["noun_needs"].get(noun.lemma_.lower())
+    return not needs or any(c.lower_ in needs or c.lemma_.lower() in needs
+                            for c in noun.children if c.i < noun.i)
 
 
 def antecedent(token: Token) -> Token:
@@ -459,11 +545,20 @@ class Draft:
     def key(self) -> str:
         """What names the event for merging: the object of "conduct an exercise", else the trigger."""
         nouns = [t for t in self.head.absorbed if t.pos_ == "NOUN"]
-        return _stem((nouns[0] if nouns else self.head.token).lemma_.lower())
+        return family((nouns[0] if nouns else self.head.token).lemma_.lower())
 
     @property
     def tokens(self) -> set[int]:
         return {t.token.i for t in self.triggers} | {a.i for t in self.triggers for a in t.absorbed}
+
+
+def family(lemma: str) -> str:
+    """The merge key of a trigger word: its family's first word ("bombing" -> "attack")."""
+    stem = _stem(lemma)
+    for words in rules("events_triggers")["families"]:
+        if lemma in words or stem in words:
+            return words[0]
+    return stem
 
 
 def _stem(lemma: str) -> str:
@@ -543,7 +638,7 @@ def _add_participants(draft: Draft) -> None:
         _coordinated_objects(draft, anchor)
     if anchor.lemma_.lower() in rules("claims_verbs")["speech_verbs"]:
         _content_targets(draft, anchor)
-    if anchor.pos_ == "NOUN":
+    if anchor.pos_ == "NOUN" or not _has_actor_role(draft):
         for governor in _governors(anchor, draft):
             had_actor = _has_actor_role(draft)
             _arguments(draft, governor, governed=True, invitees=had_actor)
@@ -615,12 +710,23 @@ def _governors(noun: Token, draft: Draft) -> list[Token]:
     return out
 
 
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb, a complement, a purpose clause ("to negotiate") or a participle
+    ("..., warning that") has its governing verb's subject."""
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    participle = verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
+    return verb.dep_ == "advcl" and (_infinitive(verb) or participle)
+
+
 def _subjects(head: Token) -> list[Token]:
     """A verb's subjects; a coordinated verb without one shares its first verb's."""
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     t = head
     for _ in range(3):
-        if subjects or t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+        if not subjects and t.dep_ == "pcomp" and t.head.lower_ == "for":
+            return [c for c in t.head.head.children if c.dep_ == "dobj"]  # blamed X for doing
+        if subjects or not _shares_subject(t) or t.head.i == t.i:
             break
         t = t.head
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -656,6 +762,10 @@ def _arguments(draft: Draft, head: Token, governed: bool = False, invitees: bool
             _nested_between(draft, child)
         elif dep in ("poss", "amod", "compound") and head.pos_ == "NOUN":
             ids = actors_of(view, child)
+            places = [a for a in ids if view.actors[a].kind == "place"]
+            if places and draft.place is None:
+                draft.place = places[0]  # "the Nairobi blast"
+            ids = [a for a in ids if a not in places]
             _add(draft, ids, _role(draft, "subject", len(ids) > 1))
         elif dep == "prep":
             _prep_arguments(draft, child, child.lower_)
@@ -682,7 +792,8 @@ def _nested_between(draft: Draft, noun: Token) -> None:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                _add(draft, actors_of(draft.view, pobj) or mentions_in(draft.view, pobj), "party")
+                ids = actors_of(draft.view, pobj)
+                _add(draft, ids + [a for a in mentions_in(draft.view, pobj) if a not in ids], "party")
 
 
 SKIP_IN_PHRASE = {"relcl", "ccomp", "advcl", "parataxis", "conj", "appos"}
@@ -739,13 +850,59 @@ def date_events(view: View, drafts: list[Draft]) -> None:
             owner.date, owner.date_text = value, text
     for value, text in loose:
         for draft in drafts:
-            if draft.date is None and value:
+            if draft.date is None and value and (len(drafts) == 1 or _near_root(draft.head.token)):
                 draft.date, draft.date_text = value, text
     for draft in drafts:
         if draft.date is None:
             governing = _governing_draft(draft, drafts)
             if governing is not None:
                 draft.date, draft.date_text = governing.date, governing.date_text
+    order_events(drafts)
+
+
+def order_events(drafts: list[Draft]) -> None:
+    """Date an undated event by another in its sentence: "X after the invitation on
+    Thursday" happened from Thursday on; "the offer followed an attempt" puts the attempt
+    before the offer."""
+    by_anchor = {d.head.token.i: d for d in drafts}
+    for draft in drafts:
+        anchor = draft.head.token
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in ORDER_PREPS):
+            other = next((by_anchor.get(p.i) for p in prep.children if p.dep_ == "pobj"), None)
+            if other is not None and other.date and draft.date is None:
+                _set_relative(draft, other.date, ORDER_PREPS[prep.lower_])
+    for token in (d.head.token.head for d in drafts):
+        relation = ORDER_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+        if relation is None:
+            continue
+        subject = next((by_anchor.get(c.i) for c in token.children if c.dep_ == "nsubj"), None)
+        obj = next((by_anchor.get(c.i) for c in token.children if c.dep_ == "dobj"), None)
+        if subject is None or obj is None:
+            continue
+        if subject.date and obj.date is None:
+            _set_relative(obj, subject.date, "before" if relation == "after" else "after")
+        elif obj.date and subject.date is None:
+            _set_relative(subject, obj.date, relation)
+
+
+ORDER_PREPS = {"after": "after", "following": "after", "since": "after", "before": "before"}
+ORDER_VERBS = {"follow": "after", "precede": "before"}  # "A followed B": A is after B
+
+
+def _set_relative(draft: Draft, date: str, relation: str) -> None:
+    """An open interval from (after) or up to (before) another event's date."""
+    start, _, end = date.partition("/")
+    value = f"{start}/.." if relation == "after" else f"../{end or start}"
+    if ".." not in date and _valid(value):
+        draft.date, draft.date_text = value, f"{relation} {date}"
+
+
+def _near_root(token: Token) -> bool:
+    """A verb, or a noun argument of the main verb: a sentence's loose date is theirs."""
+    if token.pos_ == "VERB":
+        return True
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head.dep_ == "ROOT" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 
 
 def continue_dates(view: View, drafts: list[Draft], previous: list[Draft]) -> None:
@@ -773,6 +930,8 @@ def _governing_draft(draft: Draft, drafts: list[Draft]) -> Draft | None:
     """The event a subordinate one hangs from ("blasted X on Tuesday for conducting a drill"):
     the subordinate happened then too, unless an order word sets it apart ("after ...")."""
     t = draft.head.token
+    if t.pos_ != "VERB":
+        return None  # "condemned the bombing": the bombing has its own time
     while t.head.i != t.i:
         if t.dep_ == "prep" and t.lower_ in TEMPORAL_PREPS or t.dep_ in ("ccomp", "relcl", "conj"):
             return None
@@ -896,28 +1055,62 @@ TITLE_DEPS = {"relcl", "dobj", "prep", "pobj", "prt", "xcomp", "attr", "acomp", 
 def title_of(draft: Draft) -> str:
     """Subject, trigger and object, in the sentence's own words, without its dates."""
     view = draft.view
-    anchor = draft.head.token
+    anchor = _title_anchor(draft)
     times = {t.i for time in view.sentence.times for t in _time_tokens(view, time)}
-    keep = _title_tokens(anchor, times)
-    words = _until_comma([view.span.doc[i] for i in sorted(keep)])[:16]
+    keep = _shortened(_title_tokens(anchor, times), anchor)
+    words = _until_comma([view.span.doc[i] for i in sorted(keep)], anchor)[:TITLE_WORDS]
     text = join_tokens(words).strip(" ,;:-")
     described = [antecedent(c) for c in anchor.children if c.dep_ == "dobj" and antecedent(c) is not c]
     if described:
         noun = described[0]
         text += " " + join_tokens([t for t in noun.subtree if t.i <= noun.i])
-    lead = _lead_names(draft, anchor)
-    if lead and anchor.pos_ in ("VERB", "AUX"):
-        text = f"{lead} {text}"
+    lead = _lead_names(draft, anchor) if anchor.pos_ in ("VERB", "AUX") else ""
+    actors = _names([a for a, r in draft.roles.items() if r in ("initiator", "party", "mediator")], view)
+    if lead or (actors and anchor.pos_ in ("VERB", "AUX")):
+        text = f"{lead or actors} {text}"
+    elif actors and len(words) <= 2:
+        text = f"{text} by {actors}"  # "Commentary by Rodong Sinmun"
     text = re.sub(r"\s+", " ", text.replace("“", "").replace("”", "").replace('"', "")).strip()
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)
     return text[:1].upper() + text[1:]
 
 
-def _until_comma(tokens: list[Token]) -> list[Token]:
-    """A title stops at the first comma left out after five words: the rest is an aside."""
+TITLE_WORDS = 14
+
+
+def _title_anchor(draft: Draft) -> Token:
+    """A noun trigger whose actors are its governing verb's subject is told through that
+    verb: "Armenia and Azerbaijan have been engaged in heavy fighting"."""
+    noun = draft.head.token
+    inside = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into")  # "engaged in fighting"
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" and not inside:
+        return noun
+    verb = _argument_head(noun)
+    if verb.pos_ != "VERB" or verb.i in draft.others or verb.dep_ in ("amod", "acl", "relcl") \
+            or verb.lemma_.lower() in rules("claims_verbs")["speech_verbs"]:
+        return noun
+    if any(actors_of(draft.view, s) for s in _subjects(verb) if s.dep_ == "nsubj" or s.dep_ == "nsubjpass"):
+        return verb
+    return noun
+
+
+def _shortened(keep: set[int], anchor: Token) -> set[int]:
+    """A long title loses its last prepositional phrases whole, never half a name."""
+    doc = anchor.doc
+    while len(keep) > TITLE_WORDS:
+        preps = [i for i in keep if doc[i].dep_ == "prep" and i > anchor.i]
+        if not preps:
+            break
+        keep -= {t.i for t in doc[max(preps)].subtree}
+    return keep
+
+
+def _until_comma(tokens: list[Token], anchor: Token) -> list[Token]:
+    """A title stops at the first comma left out after the trigger and five words: the
+    rest is an aside."""
     for n, (prev, token) in enumerate(zip(tokens, tokens[1:], strict=False), start=1):
         gap = prev.doc[prev.i + 1: token.i]
-        if n >= 5 and any(t.text in (",", ";", "—", "–") for t in gap):
+        if n >= 5 and prev.i >= anchor.i and any(t.text in (",", ";", "—", "–") for t in gap):
             return tokens[:n]
     return tokens
 
@@ -946,6 +1139,10 @@ def _title_tokens(anchor: Token, times: set[int]) -> set[int]:
 def _in_title(t: Token, anchor: Token, times: set[int]) -> bool:
     """Which words of the trigger's phrase make its title: the phrase itself, not its
     dates, asides, subordinate clauses or the subject (named separately)."""
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != anchor.i:
+        return t.i not in times  # the subject of a clause inside the phrase stays
+    if t.dep_ == "ccomp" and t.head.i == anchor.i:
+        return anchor.lemma_.lower() in rules("claims_verbs")["speech_verbs"]  # "warned that ..."
     if t.dep_ not in TITLE_DEPS or t.i in times or t.dep_ == "punct" and t.text != "-":
         return False
     if t.dep_ == "relcl" and (anchor.pos_ != "NOUN" or not any(
@@ -957,7 +1154,10 @@ def _in_title(t: Token, anchor: Token, times: set[int]) -> bool:
         return anchor.pos_ == "NOUN" and t.dep_ == "acl"
     if t.dep_ in ("mark", "cc", "conj") and t.head.i == anchor.i:
         return False
-    if t.dep_ == "advmod" and t.head.pos_ == "VERB":
+    if t.dep_ in ("advmod", "prep", "npadvmod") and t.head.i == anchor.i and t.i < anchor.i \
+            and anchor.pos_ in ("VERB", "AUX"):
+        return False  # a fronted adverbial: "At the library, ... signed"
+    if t.dep_ == "advmod" and (t.head.i == anchor.i or any(True for _ in t.children)):
         return False
     if t.dep_ == "prep" and (t.lower_ in TEMPORAL_PREPS | {"including", "despite"}
                              or all(c.i in times for c in t.children)):
@@ -968,17 +1168,36 @@ def _in_title(t: Token, anchor: Token, times: set[int]) -> bool:
 def _lead_names(draft: Draft, anchor: Token) -> str:
     """The subject as the title names it: actors by name when the subject is a name or a
     pronoun, else the subject's own words ("350 Armenian soldiers")."""
-    subj = next(iter(_subjects(anchor)), None)
+    subj = next((s for s in _subjects(anchor) if not _is_dateline(s)), None)
     if subj is None:
         return ""
+    subj = antecedent(subj)
     if subj.i in draft.view.by_token or subj.pos_ == "PRON":
-        ids = actors_of(draft.view, subj)
-        names = [draft.view.actors[a].name for a in ids[:3]]
+        names = _names(actors_of(draft.view, subj), draft.view)
         if names:
-            return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            return names
     words = [t for t in subj.subtree if not any(a.dep_ in ("relcl", "appos", "acl") and a.i != subj.i
-                                                for a in _ancestors_until(t, subj))][:8]
+                                                for a in _ancestors_until(t, subj))]
+    cut = next((n for n, t in enumerate(words) if t.text in (",", ";", "(")), len(words))
+    words = words[:min(cut, 8)]
+    while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        words = words[:-1]
     return join_tokens(words).strip(" ,")
+
+
+def _names(ids: list[str], view: View) -> str:
+    """"A", "A and B", "A, B and C": at most three actors by name."""
+    names = [view.actors[a].name for a in ids[:3]]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _is_dateline(token: Token) -> bool:
+    """"NAIROBI, Kenya (AP) _": a capitalized place opening the story, parsed as a subject."""
+    after = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    opening = token.i == token.sent.start and after in (",", "—", "–", "-", "(")
+    return opening and token.is_upper and len(token.text) > 2
 
 
 def _ancestors_until(token: Token, top: Token) -> list[Token]:
@@ -1051,15 +1270,20 @@ def same_event(a: Draft, b: Draft) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
+    ia, ib = _actors(a, "initiator"), _actors(b, "initiator")
+    if ia and ib and not ia & ib:
+        return False  # "U.S. missile attacks" are not the bombings of U.S. embassies
     ra, rb = _actors(a), _actors(b)
+    if not ra and not rb:
+        return True
     if not ra or not rb:
         same_paragraph = a.view.sentence.paragraph == b.view.sentence.paragraph
         return same_paragraph or bool(a.date and b.date)
     return bool(ra & rb)
 
 
-def _actors(draft: Draft) -> set[str]:
-    return {a for a, r in draft.roles.items() if r != "observer"}
+def _actors(draft: Draft, *roles: str) -> set[str]:
+    return {a for a, r in draft.roles.items() if r != "observer" and (not roles or r in roles)}
 
 
 # --- the component -------------------------------------------------------------------
@@ -1091,8 +1315,12 @@ def extract_events(sentences: list[Sentence], actors: dict[str, Actor]) -> list[
 def _worth_telling(draft: Draft) -> bool:
     """An event needs something an analyst can place: an actor, a date or a place; harm
     (casualties, flight) is told even when nobody is named."""
+    lex = rules("events_triggers")
     actor_roles = {r for r in draft.roles.values() if r != "observer"}
-    return bool(actor_roles or draft.date or draft.place) or draft.kind in rules("events_triggers")["harmful"]
+    if draft.head.token.lemma_.lower() in lex["verbs_need_other"]:
+        others = actor_roles - {"initiator"}
+        return bool(others or draft.place or list(draft.roles.values()).count("initiator") > 1)
+    return bool(actor_roles or draft.date or draft.place) or draft.kind in lex["harmful"]
 
 
 def _richness(draft: Draft) -> tuple[int, int, int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Span
 
-from .dates import TimeExpr
+from .dates import TimeExpr, find_times
 from .reading import Article
 from .schema import Actor, Briefing, Event
 
@@ -62,16 +62,6 @@ def anchor_date(article: Article) -> dt.date | None:
         return None
 
 
-def find_sentence_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
-    """Time expressions of one sentence; none while the dates pass is not there yet."""
-    from . import dates
-
-    try:
-        return dates.find_times(text, anchor)
-    except NotImplementedError:
-        return []
-
-
 def parse_sentences(articles: list[Article], nlp: Language) -> list[Sentence]:
     """Run the pipeline once over every paragraph of every article; one Sentence per
     non-empty sentence, its text a verbatim span of its paragraph."""
@@ -86,7 +76,7 @@ def parse_sentences(articles: list[Article], nlp: Language) -> list[Sentence]:
         for span in doc.sents:
             if not span.text.strip():
                 continue
-            times = find_sentence_times(span.text, anchor)
+            times = find_times(span.text, anchor)
             sentences.append(Sentence(article, index, span.text, span, times=times))
     return sentences
 
@@ -102,48 +92,40 @@ def attach_mentions(sentences: list[Sentence], table) -> None:
         s.mentions.sort(key=lambda m: (m.start, m.end))
 
 
-def _call(module: str, name: str, *args) -> list:
-    """Run one of the other passes; a pass that is not there yet (a stub, or a module
-    still to be written) gives nothing."""
-    import importlib
-
-    try:
-        func = getattr(importlib.import_module(f"generator.{module}"), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"generator.{module}":
-            raise
-        return []
-    try:
-        return list(func(*args))
-    except NotImplementedError:
-        return []
-
-
 def extract(articles: list[Article], nlp: Language) -> Extraction:
     """Articles in, a briefing with its actor and event sheets out."""
+    # the passes import Sentence from here, so they are imported when called
     from .actors import find_actors
     from .background import build_briefing
+    from .claims import extract_claims
+    from .events import extract_events
+    from .relations import extract_relations
     from .summaries import summarize_actors, unresolved_lines
 
     sentences = parse_sentences(articles, nlp)
     table = find_actors(sentences)
     attach_mentions(sentences, table)
     actors = table.actors
-    events = {e.id: e for e in _call("events", "extract_events", sentences, actors)}
-    relations = table.relations + _call("relations", "extract_relations", sentences, actors)
-    claims = _call("claims", "extract_claims", sentences, actors)
-    attach_facts(actors, events, relations, claims)
+    events = {e.id: e for e in extract_events(sentences, actors)}
+    relations = table.relations + extract_relations(sentences, actors)
+    claims = extract_claims(sentences, actors)
+    dropped = attach_facts(actors, events, relations, claims)
     summarize_actors(actors, events, sentences)
     briefing = build_briefing(articles, sentences)
-    unresolved = unresolved_lines(articles, events, sentences)
+    unresolved = unresolved_lines(articles, events, sentences) + dropped
     return Extraction(briefing=briefing, actors=actors, events=events, unresolved=unresolved)
 
 
-def attach_facts(actors: dict[str, Actor], events: dict[str, Event], relations, claims) -> None:
-    """Relations and claims go onto their subject's or owner's sheet, once each."""
+def attach_facts(actors: dict[str, Actor], events: dict[str, Event], relations, claims) -> list[str]:
+    """Relations and claims go onto their subject's or owner's sheet, once each; returns
+    what could not be attached (a reference to no sheet), for the quality report."""
+    dropped: list[str] = []
     for subject, relation in relations:
         actor = actors.get(subject)
-        if actor is None or relation.target not in actors or relation.target == subject:
+        if actor is None or relation.target not in actors:
+            dropped.append(f"relation {relation.type} from '{subject}' to '{relation.target}': no such actor")
+            continue
+        if relation.target == subject:
             continue
         if any(r.type == relation.type and r.target == relation.target for r in actor.relations):
             continue
@@ -151,9 +133,11 @@ def attach_facts(actors: dict[str, Actor], events: dict[str, Event], relations, 
     for owner, claim in claims:
         actor = actors.get(owner)
         if actor is None:
+            dropped.append(f"claim '{claim.text[:60]}' by '{owner}': no such actor")
             continue
         claim.by = [b for b in claim.by if b in actors] or [owner]
         claim.about = [a for a in claim.about if a in actors or a in events]
         if any(c.text == claim.text for c in actor.claims):
             continue
         actor.claims.append(claim)
+    return dropped

@@ -17,6 +17,7 @@ import copy
 import io
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -36,6 +37,8 @@ STATE_FILE = "state.json"
 LOCK_FILE = "lock"
 LOCK_WAIT = 30.0  # seconds to wait for another run writing the same content
 FOLDERS = ("actors", "events")
+# Seconds to wait after each file written: lets the crash tests kill a run mid-write.
+WRITE_PAUSE = float(os.environ.get("BRIEFING_WRITE_PAUSE", "0") or 0)
 
 
 class GenerateError(Exception):
@@ -78,7 +81,10 @@ class GenerateReport:
             lines += [f"  would write {c}" for c in self.changes]
         else:
             lines.append(f"{len(self.written)} file(s) written, {len(self.unchanged)} unchanged")
-            lines += [f"  wrote {c}" for c in self.changes]
+            new = [c for c in self.changes if c.new]
+            if new:
+                lines.append(f"  {len(new)} new sheet(s): {', '.join(c.path.name for c in new)}")
+            lines += [f"  updated {c}" for c in self.changes if not c.new]
         if self.kept_deleted:
             lines.append(f"kept deleted ({len(self.kept_deleted)}): {', '.join(self.kept_deleted)}")
         if self.conflicts:
@@ -95,7 +101,8 @@ class GenerateReport:
     def _counts_line(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.actor_kinds.items()))
         c = self.counts
-        return (f"{len(self.articles)} article(s): {c.get('actors', 0)} actors ({kinds or 'none'}), "
+        return (f"read {len(self.articles)} article(s); the briefing has "
+                f"{c.get('actors', 0)} actors ({kinds or 'none'}), "
                 f"{c.get('events', 0)} events, {c.get('claims', 0)} claims, "
                 f"{c.get('relations', 0)} relations, {c.get('background', 0)} background items")
 
@@ -104,7 +111,10 @@ def run_generate(paths: list[Path], content: Path, published: str | None = None,
                  dry_run: bool = False) -> GenerateReport:
     """Generate (or regenerate) the briefing in `content` from the articles at `paths`."""
     articles = read_inputs(paths, published)
-    extraction = extract_all(articles)
+    try:
+        extraction = extract_all(articles)
+    except KeyboardInterrupt:
+        raise GenerateError("interrupted before anything was written; the content is unchanged") from None
     report = GenerateReport(articles=[a.id for a in articles], dry_run=dry_run)
     report.unresolved = quality_notes(articles, extraction)
     new = view_of(extraction)
@@ -381,6 +391,7 @@ def plan_run(content: Path, new: View, run: set[str], report: GenerateReport) ->
                                                       f"{content / folder / sheet_id}.yml")
     briefing, briefing_before = merge_briefing(content, disk, base, view, report)
     dropped_sources = source_ids(base.briefing) - source_ids(plain(briefing))
+    merge.drop_sources(briefing, dropped_sources)  # a source a person removed takes its quotes along
     for folder in FOLDERS:
         for sheet_id, data in merged[folder].items():
             if sheet_id not in befores[folder]:
@@ -394,8 +405,8 @@ def plan_run(content: Path, new: View, run: set[str], report: GenerateReport) ->
                 getattr(plan, folder).append(step)
     plan.sheets = {f: {i: plain(d) for i, d in merged[f].items()} for f in FOLDERS}
     plan.briefing = make_step(content / "briefing.yml", "briefing", briefing, briefing_before)
-    plan.register_sources = bool(disk.briefing is not None and plan.briefing and
-                                 source_ids(plain(briefing)) - source_ids(plain(disk.briefing)))
+    plan.register_sources = bool(briefing_before is not None and plan.briefing and
+                                 source_ids(plain(briefing)) - source_ids(briefing_before))
     plan.sheets["briefing"] = {"briefing": plain(briefing)}
     add_interims(plan, {i for f in FOLDERS for i in disk.sheets[f]})
     return plan
@@ -416,7 +427,7 @@ def merge_briefing(content: Path, disk: Disk, base: View, view: View,
 def source_ids(briefing: Any) -> set[str]:
     if not isinstance(briefing, dict):
         return set()
-    return {str(s.get("id")) for s in briefing.get("sources") or [] if isinstance(s, dict)}
+    return {str(s.get("id")) for s in merge.as_list(briefing.get("sources")) if isinstance(s, dict)}
 
 
 def make_step(path: Path, kind: str, data: Any, before: Any) -> Step | None:
@@ -475,7 +486,8 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport) -> None:
                 write(step.path, "actor", step.data)
         if plan.briefing:
             write(plan.briefing.path, "briefing", plan.briefing.data)
-        write_atomic(content / STATE_DIR / STATE_FILE, state_text(plan.view))
+        if write_atomic(content / STATE_DIR / STATE_FILE, state_text(plan.view)):
+            readable(content / STATE_DIR / STATE_FILE)
     except KeyboardInterrupt:
         raise GenerateError("interrupted; the sheets written so far are valid; run again to finish") from None
     except OSError as exc:
@@ -489,7 +501,17 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport) -> None:
 
 
 def write(path: Path, kind: str, data: Any) -> None:
-    write_atomic(path, file_text(kind, data))
+    if write_atomic(path, file_text(kind, data)):
+        readable(path)
+        if WRITE_PAUSE:
+            time.sleep(WRITE_PAUSE)
+
+
+def readable(path: Path) -> None:
+    """A temporary file is private (0600); the sheet it becomes is an ordinary file."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def sheet_files(content: Path) -> list[Path]:
@@ -526,9 +548,9 @@ def count_content(sheets: dict[str, dict[str, Any]], report: GenerateReport) -> 
     report.counts = {
         "actors": len(actors),
         "events": len(sheets.get("events", {})),
-        "claims": sum(len(a.get("claims") or []) for a in actors),
-        "relations": sum(len(a.get("relations") or []) for a in actors),
-        "background": len(briefing.get("background") or []),
+        "claims": sum(len(merge.as_list(a.get("claims"))) for a in actors),
+        "relations": sum(len(merge.as_list(a.get("relations"))) for a in actors),
+        "background": len(merge.as_list(briefing.get("background"))),
     }
 
 

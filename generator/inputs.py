@@ -8,6 +8,7 @@ says what was expected, and nothing is written.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,23 +90,65 @@ def check_bytes(path: Path, data: bytes) -> None:
 
 
 def decode(path: Path, data: bytes) -> str:
-    """UTF-8 first (most files); else the legacy encoding a detector is confident of."""
+    """UTF-8 first (most files); else the legacy encoding a detector is confident of.
+
+    Detectors cannot tell the Windows Latin code pages apart on a text whose only
+    non-ASCII characters are quotes, dashes and a few accented names (cp1250 and cp1252
+    both fit), so cp1252, the usual one for English text, is taken when it reads as
+    mostly-ASCII Latin text.
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.2:
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                break
+    western = _try_decode(data, "cp1252")
+    if western is not None and looks_western(western):
+        return western
+    text = detect(data)
+    if text is None or _BINARY_CHARS.search(text):
         raise InputError(
             f"{path}: is not UTF-8 and its encoding cannot be detected with confidence; "
             "expected UTF-8 text (re-save the file as UTF-8)"
         )
-    text = str(best)
-    if _BINARY_CHARS.search(text):
-        raise InputError(f"{path}: is a binary file, not text; expected an article (.txt, .md or .html)")
     return text
+
+
+def _try_decode(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def looks_western(text: str) -> bool:
+    """Latin letters, mostly plain ASCII: English (or French, German...) text, not the
+    mojibake that Cyrillic or Greek bytes make when read as cp1252."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    foreign = [c for c in letters if ord(c) > 127]
+    latin = sum(unicodedata.name(c, "").startswith("LATIN") for c in foreign)
+    return latin == len(foreign) and len(foreign) <= 0.3 * len(letters)
+
+
+def detect(data: bytes) -> str | None:
+    """The detector's reading, when it is confident (little chaos, some coherence)."""
+    from charset_normalizer import from_bytes
+
+    for match in from_bytes(data):
+        if match.encoding.startswith(("utf_16", "utf_32")):
+            continue  # without a byte order mark, a guess from a handful of bytes
+        if match.chaos <= 0.2 and match.coherence >= 0.1:
+            return str(match)
+        return None
+    return None
 
 
 # --- language ------------------------------------------------------------------------

@@ -96,7 +96,7 @@ def item_key(field: str, item: Any) -> Any:
     source of a fact: article + quote; source of the briefing: its id.
     """
     if not isinstance(item, dict):
-        return ("value", plain(item))
+        return ("value", repr(plain(item)))  # a person's stray scalar or list: kept as it is
     if field == "relations":
         return (str(item.get("type")), str(item.get("target")))
     if field in ("claims", "background"):
@@ -237,18 +237,23 @@ def references(sheet: Any) -> set[str]:
     refs: set[str] = set()
     if not isinstance(data, dict):
         return refs
-    for part in data.get("participants") or []:
+    for part in as_list(data.get("participants")):
         if isinstance(part, dict) and part.get("actor"):
             refs.add(str(part["actor"]))
     if data.get("place"):
         refs.add(str(data["place"]))
-    for rel in data.get("relations") or []:
+    for rel in as_list(data.get("relations")):
         if isinstance(rel, dict) and rel.get("target"):
             refs.add(str(rel["target"]))
-    for claim in data.get("claims") or []:
+    for claim in as_list(data.get("claims")):
         if isinstance(claim, dict):
-            refs.update(str(r) for r in (claim.get("by") or []) + (claim.get("about") or []))
+            refs.update(str(r) for r in as_list(claim.get("by")) + as_list(claim.get("about")))
     return refs
+
+
+def as_list(value: Any) -> list:
+    """A list field as a list, whatever a person typed there (validation names the error)."""
+    return value if isinstance(value, list) else []
 
 
 def drop_references(sheet: CommentedMap, gone: set[str]) -> bool:
@@ -268,7 +273,7 @@ def drop_references(sheet: CommentedMap, gone: set[str]) -> bool:
     if sheet.get("place") is not None and str(sheet.get("place")) in gone:
         sheet["place"] = None
         changed = True
-    for claim in sheet.get("claims") or []:
+    for claim in as_list(sheet.get("claims")):
         for name in ("by", "about"):
             values = claim.get(name) if isinstance(claim, dict) else None
             if isinstance(values, list):
@@ -361,7 +366,7 @@ def names_of(actor: dict | None) -> set[str]:
     """An actor's names for matching: its name and aliases, case and 'the' aside."""
     if not actor:
         return set()
-    names = [actor.get("name"), *(actor.get("aliases") or [])]
+    names = [actor.get("name"), *as_list(actor.get("aliases"))]
     return {_norm_name(n) for n in names if n}
 
 
@@ -389,7 +394,7 @@ class Known:
         return set().union(*(names_of(d) for d in self.versions()))
 
     def participants(self) -> set[str]:
-        return {str(p["actor"]) for d in self.versions() for p in d.get("participants") or []
+        return {str(p["actor"]) for d in self.versions() for p in as_list(d.get("participants"))
                 if isinstance(p, dict) and p.get("actor")}
 
     def dates(self) -> list[str | None]:
@@ -422,7 +427,7 @@ def match_event(event: dict, known: dict[str, Known]) -> str | None:
     kind, own = str(event.get("kind")), str(event.get("id"))
     if own in known and kind in known[own].kinds():
         return own
-    parts = {str(p.get("actor")) for p in event.get("participants") or [] if isinstance(p, dict)}
+    parts = {str(p.get("actor")) for p in as_list(event.get("participants")) if isinstance(p, dict)}
     title = _norm_text(event.get("title")).casefold()
     for sheet_id, sheet in known.items():
         if kind not in sheet.kinds():
@@ -512,8 +517,19 @@ class View:
         return {"version": 1, "actors": self.actors, "events": self.events, "briefing": self.briefing}
 
     @classmethod
-    def from_json(cls, data: dict) -> View:
-        return cls(dict(data.get("actors") or {}), dict(data.get("events") or {}), data.get("briefing"))
+    def from_json(cls, data: Any) -> View:
+        """The state as saved; anything damaged in it is forgotten rather than trusted."""
+        if not isinstance(data, dict):
+            return cls()
+
+        def sheets(value: Any) -> dict[str, dict]:
+            if not isinstance(value, dict):
+                return {}
+            return {str(k): v for k, v in value.items() if isinstance(v, dict)}
+
+        briefing = data.get("briefing")
+        return cls(sheets(data.get("actors")), sheets(data.get("events")),
+                   briefing if isinstance(briefing, dict) else None)
 
 
 def fold(view: View, disk: View, new: View, run: set[str]) -> tuple[View, dict[str, str]]:
@@ -534,7 +550,7 @@ def fold(view: View, disk: View, new: View, run: set[str]) -> tuple[View, dict[s
             pool[sheet_id] = combine(pool[sheet_id], data, run) if sheet_id in pool else data
     if new.briefing is not None:
         if view.briefing:
-            cited = {str(s.get("id")) for s in view.briefing.get("sources") or [] if isinstance(s, dict)}
+            cited = {str(s.get("id")) for s in as_list(view.briefing.get("sources")) if isinstance(s, dict)}
             out.briefing = combine(view.briefing, new.briefing, run, fresh=cited <= run)
         else:
             out.briefing = new.briefing

@@ -16,13 +16,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from . import inputs
-from .dates import find_times
+from .dates import find_times, month_number
 from .inputs import InputError
-from .schema import PublishedFrom
+
+if TYPE_CHECKING:  # the schema (pydantic, edtf) is not needed to read an article
+    from .schema import PublishedFrom
 
 ReadError = InputError  # what reading raises: the input's path and what is wrong with it
 
@@ -31,6 +34,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 # Characters that carry no text: zero-width spaces and joiners, word joiner, BOM, soft hyphen.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+WIDE_SPACE = re.compile("[\u00a0\u2007\u202f]")  # no-break spaces read as spaces
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 TERMINAL = re.compile(r"[.!?:;][\"'”’»)\]]*$|[\"”»][.!?]?$")
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
@@ -47,6 +51,12 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?P<dash>--|–|—|-|_|:)\s+(?=\S)"
 )
+# A photo caption's credit: "REUTERS/Alina Smutko", "AFP via Getty Images", "(Photo: ...)"
+CAPTION_CREDIT = re.compile(
+    r"(?:\b(?:REUTERS|AFP|AP|EPA(?:-EFE)?|XINHUA|ANADOLU)\s*/\s*[\w .'’-]{2,40}"
+    r"|\b(?:via\s+)?Getty\s+Images|\((?:Photo|Image|Picture|Credit)\b[^)]*\)"
+    r"|\b(?:Photo|Photograph|Image|Picture)\s*(?:by|:|credit:?)\s*[\w .'’/-]{2,60})\.?\s*$"
+)
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}/?$", re.IGNORECASE)
 URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>0[1-9]|1[0-2])[/-](?P<d>0[1-9]|[12]\d|3[01])(?:/|$|[^\d])"
@@ -55,6 +65,7 @@ URL_LINE = re.compile(
     r"^[-*\s]*(?:\*\*|__)?(?:url|source|link)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S+)", re.IGNORECASE
 )
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}[~?%]?")  # one date, no interval
 
 
 @dataclass
@@ -183,7 +194,7 @@ def _is_credit(line: str) -> bool:
 def is_page_furniture(line: str) -> bool:
     """What an article extractor lets through that is still page furniture: link lines,
     "Comments", "Read more: ...". Narrower than `classify`, which also judges layout."""
-    return _link_share(line) > 0.4 or _is_furniture_phrase(line)
+    return _link_share(line) > 0.4 or _is_furniture_phrase(line) or bool(CAPTION_CREDIT.search(line))
 
 
 def classify(line: str) -> str:
@@ -197,7 +208,10 @@ def classify(line: str) -> str:
         return "furniture"
     if _is_credit(bare):
         return "credit"
-    if _is_furniture_phrase(line) or BYLINE.match(bare) or (len(words) < 12 and KEY_VALUE.match(line)):
+    byline = bool(BYLINE.match(bare)) and len(words) <= 16 and not bare.endswith(".")
+    if _is_furniture_phrase(line) or byline or (len(words) < 12 and KEY_VALUE.match(line)):
+        return "furniture"
+    if CAPTION_CREDIT.search(bare):
         return "furniture"
     if ELLIPSIS.search(bare):
         return "teaser"
@@ -213,7 +227,8 @@ def _is_wrapped(lines: list[str]) -> bool:
     open_ends = sum(1 for x in lines[:-1] if not TERMINAL.search(x))
     runs_on = sum(1 for x in lines[1:] if x[:1].islower())
     long_lines = sum(1 for x in lines[:-1] if len(x) >= 30)
-    return long_lines >= (len(lines) - 1) * 0.8 and open_ends >= (len(lines) - 1) * 0.6 and runs_on > 0
+    inner = len(lines) - 1
+    return long_lines >= inner * 0.8 and open_ends >= inner * 0.6 and (runs_on > 0 or open_ends == inner)
 
 
 def blocks(text: str) -> list[str]:
@@ -268,12 +283,17 @@ def _runs(kinds: list[str]) -> list[tuple[int, int]]:
 
 def find_body(lines: list[str]) -> tuple[list[str], int, int]:
     """The article's stretch of blocks: the run of prose holding the most text, with at
-    least one paragraph-sized block. Returns the blocks' kinds and the stretch."""
+    least one paragraph-sized block; in a text without any page furniture, all of its
+    prose. Returns the blocks' kinds and the stretch."""
     kinds = _settle_teasers([classify(x) for x in lines])
 
     def weight(run: tuple[int, int]) -> int:
         return sum(len(lines[k]) for k in range(*run) if kinds[k] in ("prose", "credit"))
 
+    if "furniture" not in kinds:  # clean text: everything from the first paragraph on is the story
+        prose = [k for k, kind in enumerate(kinds) if kind in ("prose", "credit")]
+        if prose:
+            return kinds, prose[0], prose[-1] + 1
     runs = _runs(kinds)
     substantial = [r for r in runs if any(len(lines[k].split()) >= 15 for k in range(*r))]
     best = max(substantial or runs, key=weight, default=(0, 0))
@@ -402,6 +422,7 @@ def read_html_page(html: str) -> Page:
         date = find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     except Exception:  # htmldate raises on odd pages; a missing date is not an error
         date = None
+    date = date or (doc.date if doc is not None else None)
     url = doc.url if doc is not None else None
     while paragraphs and title and paragraphs[0].strip() == title.strip():
         paragraphs.pop(0)  # the headline, printed above the story
@@ -416,19 +437,19 @@ def _dateline(paragraphs: list[str]) -> re.Match | None:
 
 
 def _dateline_date(m: re.Match | None, year: int | None) -> str | None:
-    """The dateline's month and day, with a year from elsewhere (never guessed)."""
+    """The dateline's month and day, with its own year or one from elsewhere on the page;
+    never a guessed year."""
     if m is None or not m.group("date"):
         return None
-    times = find_times(m.group("date"), None)
-    if times and times[0].value and len(times[0].value) == 10:
-        return times[0].value
-    if year is None:
+    parts = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?", m.group("date"))
+    month = month_number(parts["mon"]) if parts else None
+    year = int(parts["year"]) if parts and parts["year"] else year
+    if month is None or year is None:
         return None
-    times = find_times(m.group("date"), dt.date(year, 7, 1))
-    if not times or not times[0].value or len(times[0].value) != 10:
+    try:
+        return dt.date(year, month, int(parts["day"])).isoformat()
+    except ValueError:
         return None
-    parts = times[0].value.split("-")
-    return f"{year:04d}-{parts[1]}-{parts[2]}"
 
 
 def _url_date(url: str | None) -> str | None:
@@ -457,7 +478,7 @@ def slug(text: str) -> str:
 def read_article(path: Path, published: str | None = None) -> Article:
     """Read one article file: its title, publication date (and where it came from), body."""
     path = Path(path)
-    raw = INVISIBLE.sub("", inputs.read_text(path))
+    raw = WIDE_SPACE.sub(" ", INVISIBLE.sub("", inputs.read_text(path)))
     meta = read_sidecar(path)
     if path.suffix.lower() in HTML_SUFFIXES:
         page = read_html_page(raw)
@@ -490,11 +511,12 @@ def reading_report(article: Article) -> dict:
     """What `briefing read --json` prints: {title, published, published_from, paragraphs,
     times: [{text, paragraph, start, end, value}]} (offsets within the paragraph)."""
     anchor = dt.date.fromisoformat(article.published) if article.published else None
-    times = [
-        {"text": t.text, "paragraph": i, "start": t.start, "end": t.end, "value": t.value}
-        for i, paragraph in enumerate(article.paragraphs)
-        for t in find_times(paragraph, anchor)
-    ]
+    times: list[dict] = []
+    previous: str | None = None  # the last date met, for "since then" in the next paragraph
+    for i, paragraph in enumerate(article.paragraphs):
+        for t in find_times(paragraph, anchor, previous):
+            times.append({"text": t.text, "paragraph": i, "start": t.start, "end": t.end, "value": t.value})
+            previous = t.value if t.value and DATE_VALUE.fullmatch(t.value) else previous
     return {
         "title": article.title,
         "published": article.published,

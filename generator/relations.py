@@ -66,6 +66,11 @@ def _subjects(view: View, verb: Token) -> list[str]:
             return [a for p in child.children for a in actors_of(view, p)]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subjects(view, verb.head)
+    if verb.dep_ == "pcomp":  # "supporting rebels in neighboring X": up to the clause's verb
+        t = verb.head
+        while t.pos_ != "VERB" and t.head.i != t.i:
+            t = t.head
+        return _subjects(view, t) if t.pos_ == "VERB" else []
     return []
 
 
@@ -108,6 +113,12 @@ def _owners(view: View, noun: Token) -> list[str]:
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound") and child.i in view.by_token:
             return actors_of(view, child)
+    for prep in noun.children:  # "charges at the International Criminal Court"
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "at", "from"):
+            found = [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(view, p)
+                     if view.actors[a].kind != "place"]
+            if found:
+                return found
     t = noun
     while t.dep_ == "conj":
         t = t.head
@@ -158,12 +169,14 @@ def _adjective_relations(view: View, adj: Token) -> list[Found]:
 
 def _party_relations(view: View) -> list[Found]:
     """Parties of talks or fighting are related to each other: "talks between A, B and C"."""
-    kinds = rules("relations_patterns")["party_relations"]
+    lex = rules("relations_patterns")
     found: list[Found] = []
-    for group in group_triggers(find_triggers(view)):
-        if group[0].kind not in kinds:
+    triggers = find_triggers(view)
+    for group in group_triggers(triggers):
+        draft = draft_event(view, group, triggers)
+        kind = lex["family_relations"].get(draft.key) or lex["party_relations"].get(draft.kind)
+        if not kind:
             continue
-        draft = draft_event(view, group)
         parties = [a for a, r in draft.roles.items() if r == "party" and view.actors[a].kind != "place"]
-        found += [(a, kinds[group[0].kind], b) for a, b in combinations(parties, 2)]
+        found += [(a, kind, b) for a, b in combinations(parties, 2)]
     return found

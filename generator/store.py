@@ -128,15 +128,22 @@ def describe(error: dict, model: type[BaseModel], kind: str) -> tuple[str, str]:
     if error["type"] == "missing":
         return f"missing field '{name}'", f"every {kind} sheet has '{last}'"
     if error["type"] == "literal_error":
-        return f"'{name}' is '{error['input']}', outside its vocabulary", f"one of: {error['ctx']['expected']}"
+        return (
+            f"'{name}' is '{error['input']}', outside its vocabulary",
+            f"one of: {error['ctx']['expected']}",
+        )
     message = error["msg"].removeprefix("Value error, ")
     problem, _, expected = message.partition("; ")
     return f"'{name}': {problem}", expected or f"a valid value for '{last}' (see the README)"
 
 
-def validate_sheet(path: Path, data: Any, model: type[Sheet], kind: str) -> tuple[Sheet | None, list[SheetError]]:
+def validate_sheet(
+    path: Path, data: Any, model: type[Sheet], kind: str
+) -> tuple[Sheet | None, list[SheetError]]:
     if not isinstance(data, dict):
-        return None, [SheetError(path, 1, "the file is not a mapping of fields", f"a {kind} sheet (field: value)")]
+        return None, [
+            SheetError(path, 1, "the file is not a mapping of fields", f"a {kind} sheet (field: value)")
+        ]
     try:
         return model.model_validate(_plain(data)), []
     except ValidationError as exc:
@@ -199,18 +206,31 @@ def load_content(root: Path) -> Content:
 def _check_id(path: Path, data: Any, sheet: Any, loaded: dict[str, dict[str, _Loaded]]) -> list[SheetError]:
     line = line_of(data, ("id",))
     if sheet.id != path.stem:
-        return [SheetError(path, line, f"id '{sheet.id}' is not the file's name",
-                           f"id: {path.stem} (the file name is the id)")]
+        return [
+            SheetError(
+                path,
+                line,
+                f"id '{sheet.id}' is not the file's name",
+                f"id: {path.stem} (the file name is the id)",
+            )
+        ]
     for items in loaded.values():
         if sheet.id in items:
             other = items[sheet.id].path
-            return [SheetError(path, line, f"duplicate id '{sheet.id}', also used by {other}",
-                               "one sheet per id; rename one of them")]
+            return [
+                SheetError(
+                    path,
+                    line,
+                    f"duplicate id '{sheet.id}', also used by {other}",
+                    "one sheet per id; rename one of them",
+                )
+            ]
     return []
 
 
-def _check_references(loaded: dict[str, dict[str, _Loaded]], briefing: Briefing | None,
-                      briefing_path: Path) -> list[SheetError]:
+def _check_references(
+    loaded: dict[str, dict[str, _Loaded]], briefing: Briefing | None, briefing_path: Path
+) -> list[SheetError]:
     """Every id a sheet names must be a sheet; every source must be a briefing source."""
     actors, events = loaded["actors"], loaded["events"]
     articles = {s.id for s in briefing.sources} if briefing else None
@@ -220,15 +240,23 @@ def _check_references(loaded: dict[str, dict[str, _Loaded]], briefing: Briefing 
         if ref not in pool:
             close = difflib.get_close_matches(ref, list(pool), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"the id of a sheet in {what}/"
-            errors.append(SheetError(item.path, line_of(item.data, loc), f"'{ref}' is not a known {what[:-1]}",
-                                     f"{hint}"))
+            errors.append(
+                SheetError(
+                    item.path, line_of(item.data, loc), f"'{ref}' is not a known {what[:-1]}", f"{hint}"
+                )
+            )
 
     def need_sources(item: _Loaded, prefix: tuple, sources: list) -> None:
         for i, src in enumerate(sources):
             if articles is not None and src.article not in articles:
-                errors.append(SheetError(item.path, line_of(item.data, (*prefix, "sources", i, "article")),
-                                         f"source article '{src.article}' is not in briefing.yml's sources",
-                                         "the id of an entry under 'sources:' in briefing.yml"))
+                errors.append(
+                    SheetError(
+                        item.path,
+                        line_of(item.data, (*prefix, "sources", i, "article")),
+                        f"source article '{src.article}' is not in briefing.yml's sources",
+                        "the id of an entry under 'sources:' in briefing.yml",
+                    )
+                )
 
     for item in actors.values():
         actor: Actor = item.sheet  # type: ignore[assignment]
@@ -277,7 +305,8 @@ def _yaml_value(key: str, value: Any, original: Any) -> Any:
     if isinstance(original, BaseModel):
         return to_yaml_data(original)
     if isinstance(original, list):
-        return [to_yaml_data(o) if isinstance(o, BaseModel) else v for o, v in zip(original, value)]
+        pairs = zip(original, value, strict=True)
+        return [to_yaml_data(o) if isinstance(o, BaseModel) else v for o, v in pairs]
     return value
 
 

@@ -220,3 +220,96 @@ def test_bare_head_of_state_title_belongs_to_the_article_country():
     )
     rels = {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
     assert ("Bill Clinton", "leader-of", "United States") in rels
+
+
+@pytest.mark.slow
+def test_an_unknown_organization_and_its_acronym_are_one_actor():
+    table, _ = _actors(
+        "The Alliance for Rural Progress in Asia (ARPA) criticized the plan.",
+        "The ARPA later said it would appeal.",
+    )
+    orgs = [a for a in table.actors.values() if a.kind == "organization"]
+    assert len(orgs) == 1
+    assert orgs[0].name == "Alliance for Rural Progress in Asia"
+    assert "ARPA" in orgs[0].aliases
+
+
+@pytest.mark.slow
+def test_a_name_found_once_is_a_mention_everywhere_in_its_article():
+    from generator.extract import attach_mentions
+
+    table, sentences = _actors(
+        "Fighting broke out in the Nagorno-Karabakh enclave. Armenia and Azerbaijan have fought "
+        "in the Nagorno-Karabakh enclave since last month.")
+    attach_mentions(sentences, table)
+    ids = [m.actor for s in sentences for m in s.mentions]
+    assert ids.count("nagorno-karabakh") == 2
+
+
+def test_shared_aliases_name_neither_sheet():
+    from generator.actors import drop_shared_aliases
+    from generator.schema import Actor
+
+    bill = Actor(id="bill-clinton", name="Bill Clinton", kind="person", aliases=["Clinton"])
+    actors = {"bill-clinton": bill,
+              "hillary-clinton": Actor(id="hillary-clinton", name="Hillary Clinton", kind="person",
+                                       aliases=["Clinton", "Hillary"])}
+    drop_shared_aliases(actors)
+    assert actors["bill-clinton"].aliases == [] and actors["hillary-clinton"].aliases == ["Hillary"]
+
+
+@pytest.mark.slow
+def test_a_country_s_official_newspaper_is_its_media():
+    table, _ = _actors(
+        "North Korea's official newspaper blasted South Korea on Tuesday.",
+        "\"It is a provocation,\" the Rodong Sinmun said in a commentary.",
+    )
+    rels = {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
+    assert ("Rodong Sinmun", "media-of", "North Korea") in rels
+    described = [c.span.text for c, aid in table.candidates if c.sentence == 0 and aid == "rodong-sinmun"]
+    assert described == ["official newspaper"]  # the description is a mention of the outlet
+
+
+@pytest.mark.slow
+def test_a_capital_is_a_place_after_movement_and_the_government_otherwise():
+    table, _ = _actors(
+        "The minister flew from Kyiv to Warsaw on Monday.",
+        "Seoul wants to regain wartime operational control of its troops from Washington.",
+    )
+    actors = _by_name(table)
+    assert actors["Kyiv"].kind == actors["Warsaw"].kind == "place"
+    assert "Washington" not in actors and actors["United States"].kind == "country"
+    assert "Seoul" not in actors and "South Korea" in actors
+
+
+def test_person_keys_join_first_names_and_other_spellings():
+    doc = spacy.blank("en")("Volodymyr Zelenskiy . Zelensky . Juan Miguel Gonzalez . Juan Miguel")
+    cands = [_person(doc, 0, 2), _person(doc, 3, 4, 1), _person(doc, 5, 8, 2), _person(doc, 9, 11, 3)]
+    person_keys(cands)
+    assert cands[1].key == "Volodymyr Zelenskiy"
+    assert cands[3].key == "Juan Miguel Gonzalez"
+
+
+def test_a_surname_in_the_plural_is_a_family():
+    from generator.actors import drop_families
+
+    doc = spacy.blank("en")("Joe Biden and the Bidens")
+    cands = [_person(doc, 0, 2), _person(doc, 4, 5)]
+    assert [c.text for c in drop_families(cands)] == ["Joe Biden"]
+
+
+@pytest.mark.slow
+def test_a_subject_adviser_holds_no_office_in_that_country():
+    table, _ = _actors("Former Russia adviser Fiona Hill testified. Russian envoy Kirill Dmitriev met him.")
+    rels = {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
+    assert not any(subject == "Fiona Hill" for subject, _, _ in rels)
+    assert ("Kirill Dmitriev", "envoy-of", "Russia") in rels
+
+
+@pytest.mark.slow
+def test_known_as_names_the_name_right_before_it():
+    table, _ = _actors("The FBI says Bin Laden leads a group known as Al-Qaeda. "
+                       "The Republic of Ruritania, also known as Ruritania Major, voted.")
+    actors = _by_name(table)
+    assert actors["Bin Laden"].aliases == []  # "known as" names "a group", not Bin Laden
+    assert "al-Qaeda" in actors

@@ -31,4 +31,6 @@ def test_published_must_be_a_date(tmp_path) -> None:
 def test_validate_missing_folder(tmp_path) -> None:
     result = CliRunner().invoke(main, ["validate", "--content", str(tmp_path / "nope")])
     assert result.exit_code == 1
-    assert result.output == f"error: {tmp_path / 'nope'}: no such folder; expected a briefing's content folder\n"
+    assert (
+        result.output == f"error: {tmp_path / 'nope'}: no such folder; expected a briefing's content folder\n"
+    )

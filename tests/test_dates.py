@@ -59,6 +59,7 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         ("The paper blasted the South on Tuesday.", "Tuesday", TUE, "2019-08-20"),
         ("A spokesman issued a statement Friday.", "Friday", TUE, "2019-08-16"),
         ("The minister will travel to Paris on Monday.", "Monday", FRI, "2020-10-12"),
+        ("They'll meet on Monday, she said.", "Monday", FRI, "2020-10-12"),
         ("The father would be traveling to the United States Thursday.", "Thursday", dt.date(2000, 4, 5),
          "2000-04-06"),
         ("They met last Friday.", "last Friday", FRI, "2020-10-02"),
@@ -84,6 +85,7 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         ("He left 11 days ago.", "11 days ago", dt.date(1999, 4, 19), "1999-04-08"),
         ("He left two months ago.", "two months ago", dt.date(2000, 1, 10), "1999-11"),
         ("He left almost four years ago.", "four years ago", dt.date(1999, 3, 12), "1995"),
+        ("The process was recently escalated.", "recently", THU, "2025-12-28~/2026-02-26"),
         ("There were tests in recent weeks.", "recent weeks", TUE, "2019-07-23~/2019-08-20"),
         ("It held up over the weekend.", "the weekend", dt.date(2000, 4, 24), "2000-04-22/2000-04-23"),
         ("Turkeys sold out by Thanksgiving Day.", "Thanksgiving Day", dt.date(1999, 11, 26), "1999-11-25"),
@@ -98,6 +100,29 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         ("It peaked in mid-October.", "mid-October", dt.date(2020, 12, 1), "2020-10~"),
         ("Talks stalled in late November.", "late November", dt.date(1999, 12, 10), "1999-11~"),
         ("Relations thawed in the early 1990s.", "early 1990s", None, "199X~"),
+        # stretches of time up to or from the anchor
+        ("Prices doubled over the past year.", "the past year", FRI, "2019-10-09/2020-10-09"),
+        ("Talks go on for the next two weeks.", "the next two weeks", FRI, "2020-10-09/2020-10-23"),
+        ("More will come in the coming weeks.", "the coming weeks", FRI, "2020-10-09/2020-11-06~"),
+        ("The summit is on April 24 and 25.", "25", dt.date(1999, 2, 10), "1999-04-25"),
+        ("Output fell from 1998-2000.", "1998-2000", None, "1998/2000"),
+        # what the text said last: "that day", "later that year", "since then"
+        ("He fled in June 1998 and returned later that year.", "later that year", FRI, "1998"),
+        ("He was shot on Oct. 23, 1998. Earlier that day, he went out.", "Earlier that day", FRI,
+         "1998-10-23"),
+        ("He was shot on Oct. 23, 1998 and died the next morning.", "the next morning", FRI, "1998-10-24"),
+        ("A war ended in 1994. Since then there have been skirmishes.", "Since then", FRI, "1994/.."),
+        ("He died the next morning.", "the next morning", FRI, None),
+        # orientation by the words around
+        ("It was not until Tuesday that he spoke.", "Tuesday", dt.date(2000, 3, 28), "2000-03-28"),
+        ("Officials postponed until Tuesday morning any action.", "Tuesday morning", dt.date(2000, 3, 30),
+         "../2000-04-04"),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", dt.date(1999, 5, 7),
+         "../1999-05-06"),
+        ("They would look for ways around Wednesday's ruling.", "Wednesday's", dt.date(2000, 1, 7),
+         "2000-01-05"),
+        ("He asked them to stop after Thursday's ruling.", "Thursday's", dt.date(2000, 6, 1), "2000-06-01"),
+        ("Security tightened after the Sept. 11 attacks.", "Sept. 11", dt.date(2002, 5, 1), "2001-09-11"),
         # open intervals
         ("No strikes before Thursday, he said.", "before Thursday", FRI, "../2020-10-08"),
         ("He has been arrested several times since 1990.", "since 1990", None, "1990/.."),
@@ -123,6 +148,12 @@ def test_relative_expressions_need_an_anchor(text: str) -> None:
     assert times and all(t.value is None for t in times)
 
 
+def test_previous_date_from_outside_the_text() -> None:
+    times = find_times("Since then, relations have soured.", FRI, previous="1998")
+    assert [(t.text, t.value) for t in times] == [("Since then", "1998/..")]
+    assert find_times("Since then, relations have soured.", FRI)[0].value is None
+
+
 def test_offsets_point_at_the_words() -> None:
     text = "Armenia and Azerbaijan have fought since last month, officials said on Friday."
     for t in find_times(text, FRI):
@@ -140,6 +171,9 @@ def test_offsets_point_at_the_words() -> None:
         "The Sun reported it first.",
         "He paid $1999 for it.",
         "Jan Kowalski, a spokesman, declined to comment.",
+        "It ended on the last day of the drill.",
+        "The Sunday Times reported the deal.",
+        "Shops opened early on Black Friday.",
     ],
 )
 def test_words_that_are_not_dates(text: str) -> None:

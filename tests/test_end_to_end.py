@@ -29,14 +29,25 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("e2e") / "briefing"
     run("generator.cli", "new", str(root), cwd=ROOT)
-    run("generator.cli", "generate", str(SEED), "--published", "2020-10-09",
-        "--content", str(root / "content"), cwd=ROOT)
+    run(
+        "generator.cli",
+        "generate",
+        str(SEED),
+        "--published",
+        "2020-10-09",
+        "--content",
+        str(root / "content"),
+        cwd=ROOT,
+    )
     run("mkdocs", "build", "--strict", cwd=root)
     return root
 
 
 def sheets(project: Path, folder: str) -> list[dict]:
-    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((project / "content" / folder).glob("*.yml"))]
+    return [
+        yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((project / "content" / folder).glob("*.yml"))
+    ]
 
 
 def test_every_page_kind_is_built_at_its_url(project: Path) -> None:

@@ -164,3 +164,54 @@ def test_open_and_closed_dates_overlap():
     assert compatible_dates("2020-09/..", "2020-09-30")
     assert not compatible_dates("1994", "2020-09/..")
     assert compatible_dates(None, "1994")
+
+
+def test_a_verb_takes_the_kind_of_its_event_noun():
+    events = extract_events(sentences("Osterlich carried out a series of missile tests on Monday.",
+                                      times={"Monday": "2021-03-01"}), ACTORS)
+    tests = only(events, "show-force")
+    assert roles(tests) == {"osterlich": "initiator"}
+    assert tests.title.startswith("Osterlich carried out")
+
+
+def test_stopping_violence_is_yielding():
+    events = extract_events(sentences("Ruritania will cease the shelling of Freedonia."), ACTORS)
+    assert [e.kind for e in events] == ["yield"]
+
+
+def test_a_noun_that_needs_a_qualifier():
+    assert extract_events(sentences("Anna Berg passed a DNA test in Vienna."), ACTORS) == []
+
+
+def test_an_attack_and_a_bombing_by_one_side_are_one_event():
+    events = extract_events(sentences(
+        "Ruritania launched an attack on Freedonia on Monday.",
+        "The Ruritanian bombing of Freedonia lasted hours."), ACTORS)
+    assert len(only(events, "assault").sources) == 2
+
+
+def test_attacks_by_different_sides_stay_apart():
+    events = extract_events(sentences(
+        "Ruritania launched an attack on Freedonia.",
+        "Osterlich launched an attack on Freedonia."), ACTORS)
+    assert len([e for e in events if e.kind == "assault"]) == 2
+
+
+def test_a_dateline_is_not_the_subject_of_a_title():
+    text = "VIENNA, March 1 (Wire) - Ruritania expelled two Freedonian diplomats."
+    events = extract_events(sentences(text), ACTORS)
+    assert only(events, "coerce").title.startswith("Ruritania expelled")
+
+
+def test_an_opening_connective_carries_the_date_on():
+    events = extract_events(sentences(
+        "In 1998, Freedonia bombed a Ruritanian town. In retaliation, Ruritania attacked a Freedonian port.",
+        times={"1998": "1998"}), ACTORS)
+    assert [e.date for e in events] == ["1998", "1998"]
+
+
+def test_an_event_followed_by_a_dated_one_happened_before_it():
+    text = "The Osterlich offer on Tuesday followed an attack by Ruritania."
+    events = extract_events(sentences(text, times={"Tuesday": "2021-03-02"}), ACTORS)
+    assert only(events, "assault").date == "../2021-03-02"
+    assert only(events, "intent-to-cooperate").date == "2021-03-02"

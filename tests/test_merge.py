@@ -246,6 +246,9 @@ EDITS = st.lists(
         st.tuples(st.just("reorder"), st.just("russia"), st.just(0)),
         st.tuples(st.just("del-field"), st.sampled_from(["russia", "event-2"]), st.just("summary")),
         st.tuples(st.just("claim-text"), st.just("russia"), st.integers(0, 2)),
+        st.tuples(st.just("reformat"), st.sampled_from(["russia", "event-1"]), st.just(0)),
+        st.tuples(st.just("hand-sheet"), st.just(""), st.integers(0, 3)),
+        st.tuples(st.just("briefing"), st.just(""), st.integers(0, 99)),
     ),
     min_size=1, max_size=6,
 )
@@ -254,6 +257,19 @@ EDITS = st.lists(
 def apply_edit(content: Path, edit: tuple, expect: list) -> None:
     """Make one hand edit on disk and record how to check it survived."""
     what, sheet_id, arg = edit
+    if what == "hand-sheet":
+        path = content / "actors" / f"hand-{arg}.yml"
+        path.write_text(f"id: hand-{arg}\nname: Hand {arg}\nkind: person   # mine\n"
+                        "relations: [{type: official-of, target: russia}]\n", encoding="utf-8")
+        expect.append(("bytes", path, None, path.read_bytes()))
+        return
+    if what == "briefing":
+        path = content / "briefing.yml"
+        data = load(path)
+        data["summary"] = f"My summary {arg}."
+        save(path, data, "briefing")
+        expect.append(("value", path, "summary", f"My summary {arg}."))
+        return
     folder = "events" if sheet_id.startswith("event") else "actors"
     path = content / folder / f"{sheet_id}.yml"
     if not path.exists():
@@ -277,7 +293,7 @@ def apply_edit(content: Path, edit: tuple, expect: list) -> None:
             expect.append(("no-claim", path, str(claims[arg]["text"])))
             del claims[arg]
     elif what == "add-item":
-        text = f"Hand claim {arg}."
+        text = f"Hand claim {arg}-{len(expect)}."  # distinct: a person does not add one twice
         data.setdefault("claims", []).append(merge.to_rt({"text": text, "by": [sheet_id]}))
         expect.append(("claim", path, text))
     elif what == "alias":
@@ -290,8 +306,16 @@ def apply_edit(content: Path, edit: tuple, expect: list) -> None:
         data["claims"].reverse()
         expect.append(("order", path, "claims", [str(c["text"]) for c in data["claims"]]))
     elif what == "del-field" and arg in data:
-        del data[arg]
+        del data[arg]  # and with it any comment a person put on that line
+        expect[:] = [e for e in expect if not (e[0] == "text" and e[1] == path and e[2] == arg)]
         expect.append(("no-field", path, arg))
+    elif what == "reformat":
+        yaml = _yaml()
+        yaml.indent(mapping=4, sequence=6, offset=4)
+        stream = io.StringIO()
+        yaml.dump(data, stream)
+        path.write_text(stream.getvalue(), encoding="utf-8")  # no modeline either
+        return
     elif what == "claim-text" and arg < len(data.get("claims") or []):
         old = str(data["claims"][arg]["text"])
         data["claims"][arg]["text"] = f"{old} (corrected)"
@@ -335,6 +359,8 @@ def check_expectations(expect: list) -> None:
         elif kind == "order" and last[topic(e)] is e:
             texts = [c["text"] for c in data.get("claims") or []]
             assert [t for t in texts if t in e[3]] == [t for t in e[3] if t in texts], f"{path}: order lost"
+        elif kind == "bytes" and last[topic(e)] is e:
+            assert path.read_bytes() == e[3], f"{path}: a hand-made sheet was changed"
         elif kind == "no-field" and last[topic(e)] is e:
             assert e[2] not in data, f"{path}: deleted field {e[2]} is back"
 
@@ -354,8 +380,12 @@ def test_random_hand_edits_survive_regeneration(edits, variant):
         expect: list = []
         for edit in edits:
             apply_edit(content, edit, expect)
+        edited = snapshot(content)
         generate_into(content, generated_view(variant))
         check_expectations(expect)
+        if variant == 0 and not any(e[0] == "del-actor" for e in edits):
+            # Nothing new from the articles: not one file a person edited is rewritten.
+            assert snapshot(content) == edited, "a regeneration with nothing new rewrote a file"
         load_content(content)  # still valid
         before = snapshot(content)
         generate_into(content, generated_view(variant))
@@ -381,3 +411,30 @@ def test_deleting_an_event_removes_the_references_to_it(tmp_path):
     assert report.kept_deleted == ["event-0"]
     assert not (content / "events" / "event-0.yml").exists()
     assert load_content(content).actors["russia"].claims[0].about == []
+
+
+JUNK = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(
+        ["actor", "target", "type", "text", "by", "about", "article", "quote", "role"]), inner, max_size=3),
+    max_leaves=8,
+)
+FIELDS = ["aliases", "relations", "claims", "sources", "summary", "kind", "name", "participants", "place"]
+
+
+@settings(max_examples=int(os.environ.get("MERGE_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(junk=st.dictionaries(st.sampled_from(FIELDS), JUNK, min_size=1, max_size=4),
+       sheet=st.sampled_from(["actors/russia.yml", "events/event-0.yml", "briefing.yml"]))
+def test_a_sheet_full_of_junk_never_crashes_the_merge(junk, sheet):
+    """Whatever a person types into a sheet, regeneration answers with a report, not a crash
+    (validation then names the problem)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        generate_into(content, generated_view(0))
+        path = content / sheet
+        data = load(path)
+        for key, value in junk.items():
+            data[key] = merge.to_rt(value)
+        save(path, data, path.parent.name[:-1] if path.parent != content else "briefing")
+        generate_into(content, generated_view(1))

@@ -55,6 +55,28 @@ def test_text_page_drops_teasers_subheadings_and_related(tmp_path: Path) -> None
     assert article.id == "story"
 
 
+def test_captions_and_bylines_are_not_the_story_but_by_sentences_are(tmp_path: Path) -> None:
+    caption = "A man walks past the ministry in Geneva, October 8, 2020. REUTERS/Jane Doe"
+    by_sentence = "By Sunday, the two armies had pulled back from the valley, the mediator said."
+    text = "\n\n".join(["Talks agreed", "By Jane Doe and John Roe", caption, *BODY, by_sentence])
+    article = read_article(write(tmp_path, "story.txt", text))
+    assert article.paragraphs == [*BODY, by_sentence]
+
+
+def test_hard_wrapped_paragraphs_are_joined(tmp_path: Path) -> None:
+    def wrap(paragraph: str) -> str:
+        words, lines, line = paragraph.split(), [], ""
+        for word in words:
+            if len(line) + len(word) > 60:
+                lines.append(line.strip())
+                line = ""
+            line += word + " "
+        return "\n".join([*lines, line.strip()])
+
+    article = read_article(write(tmp_path, "wrapped.txt", "\n\n".join(wrap(p) for p in BODY)))
+    assert article.paragraphs == BODY
+
+
 def test_markdown_front_matter_gives_title_date_and_url(tmp_path: Path) -> None:
     text = (
         "---\ntitle: Talks agreed\npublished: 2020-10-09\nurl: https://example.org/talks\n---\n\n"

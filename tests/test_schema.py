@@ -39,7 +39,9 @@ def test_unquoted_yaml_dates_are_accepted_as_edtf_strings() -> None:
     assert Event(id="war", title="War", kind="fight", date=1994).date == "1994"
 
 
-@pytest.mark.parametrize("value", ["2020-09~", "2020-09-21/2020-09-30", "../2020-10-08", "2020-10-09/..", "199X"])
+@pytest.mark.parametrize(
+    "value", ["2020-09~", "2020-09-21/2020-09-30", "../2020-10-08", "2020-10-09/..", "199X"]
+)
 def test_edtf_level_one_values_validate(value: str) -> None:
     assert Event(id="e", title="E", kind="other", date=value).date == value
 

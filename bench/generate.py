@@ -1,0 +1,80 @@
+"""Speed and memory of `briefing generate`: N articles into a fresh content folder.
+
+    python bench/generate.py [N] [ARTICLE]
+
+Copies ARTICLE (default: the seed, with its metadata) N times under distinct names, then
+times each stage of one run in this process (the pipeline loaded once), a second
+identical run (the merge with nothing to change), and prints the peak resident memory.
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_acf2cac61dc68b8c.txt"
+
+
+def copies(article: Path, n: int, folder: Path) -> list[Path]:
+    """N copies of the article (and its sidecar), each a distinct input."""
+    paths = []
+    for i in range(n):
+        target = folder / f"{article.stem}-{i:03d}{article.suffix}"
+        shutil.copy(article, target)
+        sidecar = article.with_suffix(".meta.yml")
+        if sidecar.exists():
+            shutil.copy(sidecar, target.with_suffix(".meta.yml"))
+        paths.append(target)
+    return paths
+
+
+def timed(label: str, func, *args):
+    start = time.perf_counter()
+    value = func(*args)
+    print(f"{label:<28} {time.perf_counter() - start:7.2f} s")
+    return value
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KB
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from generator import generate as gen
+    from generator.nlp import load_pipeline
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    article = Path(sys.argv[2]) if len(sys.argv) > 2 else SEED
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = copies(article, n, folder)
+        content = folder / "content"
+        start = time.perf_counter()
+        timed("load pipeline", load_pipeline)
+        articles = timed(f"read {n} article(s)", gen.read_inputs, paths, None)
+        extraction = timed("extract (nlp.pipe)", gen.extract_all, articles)
+        new = gen.view_of(extraction)
+        report = gen.GenerateReport(articles=[a.id for a in articles])
+
+        def merge_and_write() -> None:
+            with gen.content_lock(content):
+                plan = gen.plan_run(content, new, {a.id for a in articles}, report)
+                gen.write_plan(content, plan, report)
+
+        timed("merge and write", merge_and_write)
+        total = time.perf_counter() - start
+        again = timed("second run, same articles", gen.run_generate, paths, content)
+        print(f"{'first run in all':<28} {total:7.2f} s for {n} article(s), "
+              f"{len(report.written)} files written")
+        print(f"second run wrote {len(again.written)} file(s)")
+        print(f"peak RSS                     {peak_rss_mb():7.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
