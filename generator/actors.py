@@ -1120,6 +1120,21 @@ def _add_media_mentions(table: ActorTable, sentences: list[Sentence], index: int
                 table.candidates.append((phrase, outlet))
 
 
+def leaders_governments(table: ActorTable, world: World) -> None:
+    """"The Obama administration" is a mention of the country Obama leads as well as of him:
+    "Obama administration officials said" speaks for the United States."""
+    leads = {s: r.target for s, r in table.relations if r.type == "leader-of"
+             and table.actors[r.target].kind == "country"}
+    words = set(world.rules["government_words"])
+    for c, actor_id in list(table.candidates):
+        doc = c.span.doc
+        if actor_id in leads and c.span.end < len(doc) and doc[c.span.end].lower_ in words:
+            span = doc[c.span.start:c.span.end + 1]
+            country = table.actors[leads[actor_id]]
+            government = Candidate(c.sentence, span, span.text, "country", country.name, "metonym")
+            table.candidates.append((government, country.id))
+
+
 def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorTable:
     """Every actor named in the sentences, merged across sentences and articles, with the
     relations their titles state. Sentences must come from Docs run through the world
@@ -1145,4 +1160,5 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
     title_relations(table, sentences, world)
     organization_relations(table, sentences, world)
     media_relations(table, sentences, world)
+    leaders_governments(table, world)
     return table

@@ -72,7 +72,7 @@ def attributions(view: View) -> list[tuple[list[str], list[Token]]]:
             found.append((_speakers(view, token), _own_clause(token)))
         elif token.lower_ in lex["according"] and token.dep_ == "prep":
             found.append(_according(view, token))
-    return [f for f in found if f[0]]
+    return sorted((f for f in found if f[0]), key=lambda f: -len(f[1]))
 
 
 def _negated(token: Token) -> bool:

@@ -301,6 +301,9 @@ def _group_before(view: View, token: Token, kinds: list[str] | None = None) -> t
     for group in [here, *reversed(view.groups)]:
         if group and (not kinds or all(view.actors[a].kind in kinds for a in group)):
             return group
+    if kinds and any(c.lower_ == "two" for c in token.children):
+        latest = [a for a in dict.fromkeys(reversed(view.before)) if view.actors[a].kind in kinds][:2]
+        return tuple(reversed(latest)) if len(latest) == 2 else ()  # "the two companies" named apart
     return ()
 
 
@@ -701,8 +704,8 @@ def _governors(noun: Token, draft: Draft) -> list[Token]:
         if t.dep_ not in ("dobj", "pobj", "prep", "acl", "xcomp", "attr", "nsubj", "nsubjpass", "advcl"):
             break
         t = t.head
-        if t.i in draft.others:
-            break
+        if t.i in draft.others or t.lemma_.lower() in rules("claims_verbs")["speech_verbs"]:
+            break  # a speaker is an observer, not an actor of what they report
         if t.i in draft.tokens or t.pos_ == "ADP":
             continue
         if t.pos_ in ("VERB", "NOUN", "AUX"):
@@ -870,7 +873,7 @@ def order_events(drafts: list[Draft]) -> None:
         for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in ORDER_PREPS):
             other = next((by_anchor.get(p.i) for p in prep.children if p.dep_ == "pobj"), None)
             if other is not None and other.date and draft.date is None:
-                _set_relative(draft, other.date, ORDER_PREPS[prep.lower_])
+                _set_relative(draft, other, ORDER_PREPS[prep.lower_])
     for token in (d.head.token.head for d in drafts):
         relation = ORDER_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
         if relation is None:
@@ -880,21 +883,23 @@ def order_events(drafts: list[Draft]) -> None:
         if subject is None or obj is None:
             continue
         if subject.date and obj.date is None:
-            _set_relative(obj, subject.date, "before" if relation == "after" else "after")
+            _set_relative(obj, subject, "before" if relation == "after" else "after")
         elif obj.date and subject.date is None:
-            _set_relative(subject, obj.date, relation)
+            _set_relative(subject, obj, relation)
 
 
 ORDER_PREPS = {"after": "after", "following": "after", "since": "after", "before": "before"}
 ORDER_VERBS = {"follow": "after", "precede": "before"}  # "A followed B": A is after B
 
 
-def _set_relative(draft: Draft, date: str, relation: str) -> None:
-    """An open interval from (after) or up to (before) another event's date."""
+def _set_relative(draft: Draft, other: Draft, relation: str) -> None:
+    """An open interval from (after) or up to (before) another event's date; the words
+    that date the other event stay the date's text."""
+    date = other.date or ""
     start, _, end = date.partition("/")
     value = f"{start}/.." if relation == "after" else f"../{end or start}"
-    if ".." not in date and _valid(value):
-        draft.date, draft.date_text = value, f"{relation} {date}"
+    if date and ".." not in date and _valid(value):
+        draft.date, draft.date_text = value, other.date_text
 
 
 def _near_root(token: Token) -> bool:
@@ -1308,7 +1313,7 @@ def extract_events(sentences: list[Sentence], actors: dict[str, Actor]) -> list[
                 merged.append([draft])
             else:
                 home.append(draft)
-    taken: set[str] = set()
+    taken = set(actors)  # an event id never repeats an actor's, so `about` stays unambiguous
     return [to_event(group, taken) for group in merged]
 
 

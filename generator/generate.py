@@ -30,8 +30,17 @@ from filelock import FileLock, Timeout
 from . import merge
 from .inputs import InputError, check_english
 from .merge import Conflict, View, plain
-from .schema import export_json_schemas, json_schema, modeline
-from .store import STATE_DIR, ContentError, _yaml, load_content, parse_yaml, to_yaml_data, write_atomic
+from .schema import json_schema, modeline
+from .store import (
+    STATE_DIR,
+    ContentError,
+    _yaml,
+    export_json_schemas,
+    load_content,
+    parse_yaml,
+    to_yaml_data,
+    write_atomic,
+)
 
 STATE_FILE = "state.json"
 LOCK_FILE = "lock"

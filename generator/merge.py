@@ -400,6 +400,12 @@ class Known:
     def dates(self) -> list[str | None]:
         return [d.get("date") for d in self.versions()]
 
+    def places(self) -> set[str]:
+        return {str(d.get("place")) for d in self.versions() if d.get("place")}
+
+    def days(self) -> set[str]:
+        return {str(d.get("date")) for d in self.versions() if _is_day(d.get("date"))}
+
     def titles(self) -> set[str]:
         return {_norm_text(d.get("title")).casefold() for d in self.versions()}
 
@@ -421,9 +427,15 @@ def match_actor(actor: dict, known: dict[str, Known]) -> str | None:
     return None
 
 
+def _is_day(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
 def match_event(event: dict, known: dict[str, Known]) -> str | None:
     """The existing event this one is: the same id and kind, else the same kind,
-    compatible dates and a shared participant (or, with no participants, one title)."""
+    compatible dates and a shared participant (or, with no participants, one title), or
+    the same kind on the same day in the same place (two reports naming different sides
+    of one meeting)."""
     kind, own = str(event.get("kind")), str(event.get("id"))
     if own in known and kind in known[own].kinds():
         return own
@@ -435,6 +447,9 @@ def match_event(event: dict, known: dict[str, Known]) -> str | None:
         if not any(dates_compatible(event.get("date"), d, title in sheet.titles()) for d in sheet.dates()):
             continue
         if parts & sheet.participants() or (not parts and title in sheet.titles()):
+            return sheet_id
+        place, date = event.get("place"), event.get("date")
+        if place and str(place) in sheet.places() and _is_day(date) and str(date) in sheet.days():
             return sheet_id
     return None
 

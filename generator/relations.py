@@ -32,6 +32,8 @@ def extract_relations(sentences: list[Sentence], actors: dict[str, Actor]) -> li
             mirror = (target, kind, subject)
             if subject == target or target not in actors or subject not in actors or key in seen:
                 continue
+            if not _fits(kind, actors[subject], actors[target]):
+                continue
             if kind in rules("relations_patterns")["symmetric"] and mirror in seen:
                 continue
             seen.add(key)
@@ -39,6 +41,13 @@ def extract_relations(sentences: list[Sentence], actors: dict[str, Actor]) -> li
             quote = SourceRef(article=view.sentence.article.id, quote=text)
             out.append((subject, Relation(type=kind, target=target, text=text, sources=[quote])))
     return out
+
+
+def _fits(kind: str, subject: Actor, target: Actor) -> bool:
+    """Whether the two actors' kinds can stand in this relation (data: `kinds`)."""
+    allowed = rules("relations_patterns")["kinds"].get(kind, {})
+    return subject.kind in allowed.get("subject", [subject.kind]) and target.kind in allowed.get(
+        "target", [target.kind])
 
 
 def relations_in(view: View) -> list[Found]:
@@ -124,6 +133,8 @@ def _owners(view: View, noun: Token) -> list[str]:
         t = t.head
     if t.dep_ in ("dobj", "attr"):
         return _subjects(view, t.head)
+    if t.dep_ == "appos":  # "Freedonia, a close ally of Ruritania"
+        return actors_of(view, t.head)
     if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ == "VERB":
         return _subjects(view, t.head.head)
     return []

@@ -1,16 +1,14 @@
 """The fact-sheet contract: the one typed definition of every sheet in `content/`.
 
 The generator writes these models, the validator and the site read them, and
-`export_json_schemas` turns them into the JSON Schema files under `content/schema/`
+`json_schema` turns them into the JSON Schema files under `content/schema/`
 that editors use while a person types. Vocabularies live here and nowhere else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from pathlib import Path
 from typing import Annotated, Literal, get_args
 
 from edtf import parse_edtf
@@ -239,17 +237,3 @@ def json_schema(kind: str) -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"Briefing {kind} sheet"
     return schema
-
-
-def export_json_schemas(content: Path) -> list[Path]:
-    """Write content/schema/*.json; returns the files that changed (none when up to date)."""
-    folder = content / "schema"
-    folder.mkdir(parents=True, exist_ok=True)
-    changed = []
-    for kind in SCHEMAS:
-        path = folder / f"{kind}.json"
-        text = json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
-    return changed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import json
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from .schema import Actor, Briefing, Event, Sheet, modeline
+from .schema import SCHEMAS, Actor, Briefing, Event, Sheet, json_schema, modeline
 
 SHEET_FOLDERS = {"actors": Actor, "events": Event}
 STATE_DIR = ".briefing"
@@ -324,6 +325,7 @@ def write_atomic(path: Path, text: str) -> bool:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -334,3 +336,21 @@ def write_atomic(path: Path, text: str) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def _default_mode() -> int:
+    """What open() would give a new file (mkstemp's 0600 would hide sheets from others)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def export_json_schemas(content: Path) -> list[Path]:
+    """Write content/schema/*.json from the schema; returns the files that changed."""
+    changed = []
+    for kind in SCHEMAS:
+        text = json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+        path = content / "schema" / f"{kind}.json"
+        if write_atomic(path, text):
+            changed.append(path)
+    return changed

@@ -94,6 +94,9 @@ def test_furniture_and_datelines(world):
     assert text[dateline_end(text, world):].startswith("North Korea")
     assert dateline_end("LONDON — After nearly 20 years", world) == len("LONDON — ")
     assert dateline_end("Russia said so.", world) == 0
+    assert dateline_end("(CNN) — The president said", world) == len("(CNN) — ")
+    assert dateline_end("Washington (CNN) — The president said", world) == len("Washington (CNN) — ")
+    assert dateline_end("Russia - the country said", world) == 0
 
 
 def test_world_ruler_marks_names_in_a_blank_pipeline():

@@ -62,3 +62,11 @@ def test_a_claim_is_about_the_events_its_sentence_tells():
     [(_, _, _, about)] = claims_of("Anna Berg said Ruritania attacked Freedonia on Sunday.")
     assert about[:2] == ["ruritania", "freedonia"]
     assert any(a.startswith("ruritania-attacked") for a in about[2:])
+
+
+def test_figures_from_two_sources_stand_side_by_side():
+    found = claims_of("International observers believe that the war has claimed at least 400 lives.",
+                      "According to Freedonia, 350 soldiers have been killed.")
+    assert [(owner, text) for owner, _, text, _ in found] == [
+        ("international-observers", "The war has claimed at least 400 lives."),
+        ("freedonia", "350 soldiers have been killed.")]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.dates import TimeExpr
-from generator.events import compatible_dates, extract_events, slug
+from generator.events import actors_of, build_views, compatible_dates, extract_events, slug
 from generator.extract import Mention, Sentence
 from generator.nlp import load_pipeline
 from generator.reading import Article
@@ -25,9 +25,12 @@ ACTORS = {
     "osterlich": Actor(id="osterlich", name="Osterlich", kind="country"),
     "anna-berg": Actor(id="anna-berg", name="Anna Berg", kind="person"),
     "vienna": Actor(id="vienna", name="Vienna", kind="place"),
+    "international-observers": Actor(id="international-observers", name="International observers",
+                                     kind="group"),
 }
 NAMES = {"Ruritania": "ruritania", "Ruritanian": "ruritania", "Freedonia": "freedonia",
-         "Osterlich": "osterlich", "Anna Berg": "anna-berg", "Berg": "anna-berg", "Vienna": "vienna"}
+         "Osterlich": "osterlich", "Anna Berg": "anna-berg", "Berg": "anna-berg", "Vienna": "vienna",
+         "International observers": "international-observers"}
 
 
 def sentences(*paragraphs: str, times: dict[str, str] | None = None) -> list[Sentence]:
@@ -215,3 +218,31 @@ def test_an_event_followed_by_a_dated_one_happened_before_it():
     events = extract_events(sentences(text, times={"Tuesday": "2021-03-02"}), ACTORS)
     assert only(events, "assault").date == "../2021-03-02"
     assert only(events, "intent-to-cooperate").date == "2021-03-02"
+
+
+# --- references: which actors a phrase means ---------------------------------------
+
+def subject_actors(*paragraphs: str) -> list[str]:
+    """The actors the last sentence's subject means."""
+    views = build_views(sentences(*paragraphs), ACTORS)
+    view = views[-1]
+    subject = next(t for t in view.span if t.dep_ in ("nsubj", "nsubjpass"))
+    return actors_of(view, subject)
+
+
+def test_a_proxy_noun_stands_for_its_modifier():
+    assert subject_actors("The Ruritanian government protested.") == ["ruritania"]
+    assert subject_actors("The governments of Ruritania and Freedonia agreed.") == ["ruritania", "freedonia"]
+
+
+def test_a_pair_phrase_is_the_pair_named_together_before():
+    assert subject_actors("Ruritania and Freedonia met in Vienna.", "The two countries signed a deal.") == [
+        "ruritania", "freedonia"]
+
+
+def test_it_is_the_previous_subject():
+    assert subject_actors("Osterlich criticized Freedonia.", "It also recalled its envoy.") == ["osterlich"]
+
+
+def test_a_definite_noun_repeats_what_it_meant_before():
+    assert subject_actors("A Ruritanian official spoke first.", "The official left early.") == ["ruritania"]

@@ -13,6 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -139,6 +140,11 @@ def test_the_same_event_from_two_articles_is_one_event():
     assert merge.match_event({**same, "date": "2020-11-02"}, known) is None
     assert merge.match_event({**same, "kind": "fight"}, known) is None
     assert merge.match_event({**same, "participants": [{"actor": "turkey"}]}, known) is None
+    in_moscow = merge.known_sheets({"talks": {"id": "talks", "kind": "consult", "date": "2020-10-09",
+                                              "place": "moscow", "participants": [{"actor": "armenia"}]}}, {})
+    other_side = {**same, "place": "moscow", "participants": [{"actor": "lavrov"}]}
+    assert merge.match_event(other_side, in_moscow) == "talks"  # same kind, day and place
+    assert merge.match_event({**other_side, "date": "2020-10"}, in_moscow) is None
 
 
 def test_dates_compatible():
@@ -438,3 +444,20 @@ def test_a_sheet_full_of_junk_never_crashes_the_merge(junk, sheet):
             data[key] = merge.to_rt(value)
         save(path, data, path.parent.name[:-1] if path.parent != content else "briefing")
         generate_into(content, generated_view(1))
+
+
+DAMAGED = ['{"actors": [1, 2], "events": {"x": 5}, "briefing": "no"}', "[]", "{not json"]
+
+
+@pytest.mark.parametrize("state", DAMAGED)
+def test_a_damaged_state_is_forgotten_not_trusted(tmp_path, state):
+    content = tmp_path / "content"
+    generate_into(content, generated_view(0))
+    (content / ".briefing" / "state.json").write_text(state, encoding="utf-8")
+    russia = content / "actors" / "russia.yml"
+    russia.write_text(russia.read_text(encoding="utf-8").replace("Russia summary v0.", "Mine."),
+                      encoding="utf-8")
+    report = generate_into(content, generated_view(1))
+    assert "Mine." in russia.read_text(encoding="utf-8")  # with no base, what is on disk wins
+    assert any(c.field == "summary" for c in report.conflicts)
+    load_content(content)

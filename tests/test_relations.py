@@ -56,3 +56,12 @@ def test_targets_are_known_actors():
 def test_a_joint_drill_relates_its_parties():
     assert relations_of("Ruritania and Freedonia held a joint naval drill.") == {
         ("ruritania", "military-exercise-with", "freedonia")}
+
+
+def test_an_apposition_names_the_owner():
+    assert ("freedonia", "allied-with", "ruritania") in relations_of(
+        "Freedonia, a close ally of Ruritania, closed its border.")
+
+
+def test_kinds_that_cannot_stand_in_a_relation_are_left_out():
+    assert relations_of("Ruritania lives in Vienna.") == set()

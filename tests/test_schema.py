@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generator.schema import VOCABULARIES, Actor, Event, export_json_schemas, json_schema
+from generator.schema import VOCABULARIES, Actor, Event, json_schema
+from generator.store import export_json_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 
