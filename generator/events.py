@@ -385,7 +385,8 @@ def _argument_head(token: Token) -> Token:
 def _dated_verbs(view: View, lex: dict) -> list[Token]:
     """A verb with a date of its own and an actor as subject tells something that happened
     even when no trigger names its kind ("On Friday, X slowed the sale"): kind `other`."""
-    speech = set(rules("claims_verbs")["speech_verbs"])
+    said = rules("claims_verbs")
+    speech = set(said["speech_verbs"]) | set(said["statement_verbs"])
     out = []
     for time in view.sentence.times:
         tokens = _time_tokens(view, time)
@@ -1177,7 +1178,8 @@ def _lead_names(draft: Draft, anchor: Token) -> str:
     if subj is None:
         return ""
     subj = antecedent(subj)
-    if subj.i in draft.view.by_token or subj.pos_ == "PRON":
+    named_inside = any(t.i in draft.view.by_token for t in subj.subtree)
+    if subj.i in draft.view.by_token or not named_inside:  # a name, a pronoun, "the two countries"
         names = _names(actors_of(draft.view, subj), draft.view)
         if names:
             return names
