@@ -171,8 +171,17 @@ def lead_summary(article: Article, sentences: list[Sentence], words: int = 45) -
 
 
 def source_of(article: Article) -> Source:
-    return Source(id=article.id, title=article.title, path=str(article.path), url=article.url,
+    return Source(id=article.id, title=article.title, path=shown_path(article.path), url=article.url,
                   published=article.published, published_from=article.published_from)
+
+
+def shown_path(path: Path) -> str:
+    """The article's path relative to the working folder when it lies inside it, so a
+    briefing made in a project does not carry one machine's absolute paths."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def build_briefing(articles: list[Article], sentences: list[Sentence]) -> Briefing:

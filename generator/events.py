@@ -165,10 +165,13 @@ def _actors_of_one(view: View, token: Token) -> list[str]:
         return actors_of(view, token.head.head)
     if low in refs["pronouns"]:
         kinds = refs["pronouns"][low]
-        if token.dep_ in ("nsubj", "nsubjpass") and not _named_before_in_sentence(view, token):
-            previous = [a for a in view.subject if view.actors[a].kind in kinds]
-            if len(previous) == 1:
-                return previous
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            main = _root_subject(view, token)
+            if main is None and not _named_before_in_sentence(view, token):
+                main = [a for a in view.subject if view.actors[a].kind in kinds]
+            main = [a for a in main or [] if view.actors[a].kind in kinds]
+            if len(main) == 1:
+                return main
         if token.dep_ == "poss":
             own = [a for a in _clause_subject_actors(view, token) if view.actors[a].kind in kinds]
             if own:
@@ -194,6 +197,18 @@ def _actors_of_one(view: View, token: Token) -> list[str]:
     if lemma in refs["definite_nouns"] and _is_definite(token):
         return _recent(view, token, refs["definite_nouns"][lemma])
     return _included(view, token)
+
+
+def _root_subject(view: View, token: Token) -> list[str] | None:
+    """In a subordinate clause, "it" or "he" is most often the main clause's subject:
+    "the nation will be able to trade ..., allowing it to buy goods"."""
+    root = view.span.root
+    if token.head.i == root.i:
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return actors_of(view, subject) or None
 
 
 def _named_before_in_sentence(view: View, token: Token) -> bool:
@@ -275,12 +290,25 @@ def _is_pair_phrase(token: Token, refs: dict) -> bool:
 def _recent(view: View, token: Token, kinds: list[str]) -> list[str]:
     """The latest actor of one of these kinds named before the token (this sentence first)."""
     here = [view.by_token[i] for i in sorted(view.by_token) if i < token.i]
-    own = set(_clause_subject_actors(view, token))
+    own = set(_clause_subject_actors(view, token)) | _clause_actors(view, token)
     for aid in reversed(view.before + here):
         actor = view.actors.get(aid)
         if actor and actor.kind in kinds and aid not in own:
             return [aid]
     return []
+
+
+def _clause_actors(view: View, token: Token) -> set[str]:
+    """Actors named elsewhere in the token's clause: "the nation will trade with the United
+    States" is not the United States."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return set()  # "a treaty with that country" may well mean a country named just before
+    verb = token.head
+    inside = {t.i for t in token.subtree}
+    for t in verb.subtree:  # predicatives name the subject itself: "declared ... as X"
+        if t.dep_ in ("attr", "oprd") and t.head.i == verb.i or t.dep_ == "prep" and t.lower_ == "as":
+            inside |= {s.i for s in t.subtree}
+    return {view.by_token[t.i] for t in verb.subtree if t.i in view.by_token and t.i not in inside}
 
 
 def _clause_subject_actors(view: View, token: Token) -> list[str]:
@@ -717,8 +745,10 @@ def _governors(noun: Token, draft: Draft) -> list[Token]:
 def _shares_subject(verb: Token) -> bool:
     """A coordinated verb, a complement, a purpose clause ("to negotiate") or a participle
     ("..., warning that") has its governing verb's subject."""
-    if verb.dep_ in ("conj", "xcomp"):
+    if verb.dep_ == "conj" or verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return True
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" or verb.dep_ == "acomp":
+        return True  # "X will be able to trade": through "able" to the subject of "be"
     participle = verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
     return verb.dep_ == "advcl" and (_infinitive(verb) or participle)
 
@@ -1071,10 +1101,12 @@ def title_of(draft: Draft) -> str:
         noun = described[0]
         text += " " + join_tokens([t for t in noun.subtree if t.i <= noun.i])
     lead = _lead_names(draft, anchor) if anchor.pos_ in ("VERB", "AUX") else ""
-    actors = _names([a for a, r in draft.roles.items() if r in ("initiator", "party", "mediator")], view)
+    doers = [a for a, r in draft.roles.items() if r in ("initiator", "mediator")]
+    parties = [a for a, r in draft.roles.items() if r == "party"]
+    actors = _names(doers or (parties if len(parties) > 1 else []), view)
     if lead or (actors and anchor.pos_ in ("VERB", "AUX")):
         text = f"{lead or actors} {text}"
-    elif actors and len(words) <= 2:
+    elif actors and len(words) <= 2 and not any(t.i in view.by_token for t in words):
         text = f"{text} by {actors}"  # "Commentary by Rodong Sinmun"
     text = re.sub(r"\s+", " ", text.replace("“", "").replace("”", "").replace('"', "")).strip()
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)

@@ -246,3 +246,12 @@ def test_it_is_the_previous_subject():
 
 def test_a_definite_noun_repeats_what_it_meant_before():
     assert subject_actors("A Ruritanian official spoke first.", "The official left early.") == ["ruritania"]
+
+
+def test_the_discourse_memory_restarts_with_each_article():
+    first = sentences("Ruritania and Freedonia met in Vienna.")
+    second = sentences("The two countries signed a deal.")
+    second[0].article = Article(id="other", path=Path("other.txt"), title="Other", paragraphs=["x"])
+    view = build_views(first + second, ACTORS)[-1]
+    subject = next(t for t in view.span if t.dep_ == "nsubj")
+    assert actors_of(view, subject) == []
