@@ -15,7 +15,13 @@ import click
 
 from . import __version__
 
-CONTENT_HELP = "The briefing's content folder (default: content/ in the current folder)."
+content_option = click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="The briefing's content folder (default: content/ in the current folder).",
+)
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -46,13 +52,7 @@ def main() -> None:
     metavar="YYYY-MM-DD",
     help="Publication date, when one article is given (overrides its metadata).",
 )
-@click.option(
-    "--content",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help=CONTENT_HELP,
-)
+@content_option
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 def generate(articles: tuple[Path, ...], published: str | None, content: Path, dry_run: bool) -> None:
     """Read ARTICLES and write (or merge into) the fact sheets under --content."""
@@ -97,13 +97,7 @@ def read(article: Path, published: str | None, as_json: bool) -> None:
 
 
 @main.command()
-@click.option(
-    "--content",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help=CONTENT_HELP,
-)
+@content_option
 def validate(content: Path) -> None:
     """Check every fact sheet against the schema and the references between sheets."""
     from .store import ContentError, load_content

@@ -39,13 +39,20 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A browser closing a connection mid-file is normal here, not an error to print."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @contextlib.contextmanager
 def serve(site: Path, prefix: str = PREFIX) -> Iterator[str]:
     """Serve `site` at http://127.0.0.1:PORT/<prefix>/ for the duration; yields that URL."""
     with tempfile.TemporaryDirectory() as root:
         (Path(root) / prefix).symlink_to(Path(site).resolve(), target_is_directory=True)
         handler = functools.partial(_Quiet, directory=root)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _Server(("127.0.0.1", 0), handler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
