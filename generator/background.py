@@ -120,7 +120,8 @@ def background_score(sentence: Sentence, published: dt.date | None) -> int:
 
 def find_background(sentences: list[Sentence]) -> list[BackgroundItem]:
     """The context sentences of every article, in text order, each once."""
-    from .actors import is_furniture, load_world
+    from .actors import is_furniture
+    from .world import load_world
 
     cues, world = load_cues(), load_world()
     kept = [s for s in sentences if not is_furniture(s.text, world) and len(s.text.split()) >= 4]
@@ -147,14 +148,16 @@ def find_background(sentences: list[Sentence]) -> list[BackgroundItem]:
 
 
 def strip_dateline(text: str) -> str:
-    from .actors import dateline_end, load_world
+    from .actors import dateline_end
+    from .world import load_world
 
     return text[dateline_end(text, load_world()):].strip()
 
 
 def lead_summary(article: Article, sentences: list[Sentence], words: int = 45) -> str | None:
     """The article's lead: its first sentences (dateline removed) up to about `words`."""
-    from .actors import is_furniture, load_world
+    from .actors import is_furniture
+    from .world import load_world
 
     world = load_world()
     parts: list[str] = []

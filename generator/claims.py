@@ -17,15 +17,22 @@ import re
 
 from spacy.tokens import Token
 
-from .events import View, actors_of, build_views, extract_events, join_tokens, rules
+from .events import extract_events
 from .extract import Sentence
-from .schema import Actor, Claim, SourceRef
+from .references import View, actors_of, build_views, join_tokens, rules
+from .schema import Actor, Claim, Event, SourceRef
 
 
-def extract_claims(sentences: list[Sentence], actors: dict[str, Actor]) -> list[tuple[str, Claim]]:
-    """(owner actor id, claim) for every attributed statement; the owner is the first speaker."""
+def extract_claims(sentences: list[Sentence], actors: dict[str, Actor],
+                   events: list[Event] | None = None) -> list[tuple[str, Claim]]:
+    """(owner actor id, claim) for every attributed statement; the owner is the first speaker.
+
+    `events` are the events already extracted from these sentences, so that a claim can be
+    about them without extracting them twice; without them they are extracted here."""
     out: list[tuple[str, Claim]] = []
-    told = _events_by_quote(sentences, actors)
+    if events is None:
+        events = extract_events(sentences, actors)
+    told = _events_by_quote(events)
     for view in build_views(sentences, actors):
         taken: list[tuple[set[str], set[int]]] = []
         for speakers, content in attributions(view):
@@ -42,10 +49,10 @@ def extract_claims(sentences: list[Sentence], actors: dict[str, Actor]) -> list[
     return out
 
 
-def _events_by_quote(sentences: list[Sentence], actors: dict[str, Actor]) -> dict[tuple[str, str], list[str]]:
+def _events_by_quote(events: list[Event]) -> dict[tuple[str, str], list[str]]:
     """The events each sentence tells, so that a claim made in it is about them too."""
     out: dict[tuple[str, str], list[str]] = {}
-    for event in extract_events(sentences, actors):
+    for event in events:
         for source in event.sources:
             out.setdefault((source.article, source.quote), []).append(event.id)
     return out
@@ -62,7 +69,8 @@ def attributions(view: View) -> list[tuple[list[str], list[Token]]]:
     found = []
     for token in view.span:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in lex["speech_verbs"] and not _negated(token):
+        if token.pos_ in ("VERB", "AUX") and lemma in lex["speech_verbs"] and not _negated(token) \
+                and not _other_sense(token, lex):
             content = _content_clause(token)
             if content is not None:
                 found.append((_speakers(view, token), _clause_tokens(content, token)))
@@ -73,6 +81,12 @@ def attributions(view: View) -> list[tuple[list[str], list[Token]]]:
         elif token.lower_ in lex["according"] and token.dep_ == "prep":
             found.append(_according(view, token))
     return sorted((f for f in found if f[0]), key=lambda f: -len(f[1]))
+
+
+def _other_sense(verb: Token, lex: dict) -> bool:
+    """"adding to the problems": a speech verb that, with this preposition, says nothing."""
+    words = lex["other_senses"].get(verb.lemma_.lower(), [])
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in words for c in verb.children)
 
 
 def _negated(token: Token) -> bool:
@@ -148,7 +162,8 @@ def claim_text(tokens: list[Token], view: View) -> str:
     while words and words[-1].is_punct:
         words = words[:-1]
     text = DATELINE.sub("", join_tokens(words))
-    text = re.sub(r"[“”\"]", "", text).strip(" ,;:")
+    text = re.sub(r"\s*,(\s*,)+", ",", text)  # where "according to X" was cut out
+    text = re.sub(r"``|''|[“”\"]", "", text).strip(" ,;:")  # wire copy quotes with `` and ''
     if len(text.split()) < 3:
         return ""
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")

@@ -106,14 +106,45 @@ def extract(articles: list[Article], nlp: Language) -> Extraction:
     table = find_actors(sentences)
     attach_mentions(sentences, table)
     actors = table.actors
-    events = {e.id: e for e in extract_events(sentences, actors)}
-    relations = table.relations + extract_relations(sentences, actors)
+    speakers = speaker_ids(table)
+    # unnamed speakers are there for their claims: what they report is not their deed
+    named = {aid: actor for aid, actor in actors.items() if aid not in speakers}
+    events = {e.id: e for e in extract_events(sentences, named)}
+    relations = table.relations + extract_relations(sentences, named)
     claims = extract_claims(sentences, actors)
     dropped = attach_facts(actors, events, relations, claims)
+    drop_silent_speakers(actors, events, speakers)
     summarize_actors(actors, events, sentences)
     briefing = build_briefing(articles, sentences)
     unresolved = unresolved_lines(articles, events, sentences) + dropped
     return Extraction(briefing=briefing, actors=actors, events=events, unresolved=unresolved)
+
+
+def speaker_ids(table) -> set[str]:
+    """The group actors made only for unnamed speakers ("Analysts said", see speakers.py)."""
+    from .speakers import SPEAKER_ROLE
+
+    roles: dict[str, set[str]] = {}
+    for cand, actor_id in table.candidates:
+        roles.setdefault(actor_id, set()).add(cand.role)
+    return {aid for aid, found in roles.items() if found == {SPEAKER_ROLE}}
+
+
+def drop_silent_speakers(actors: dict[str, Actor], events: dict[str, Event], speakers: set[str]) -> None:
+    """A group made for an unnamed speaker is there to hold its claims: when the claims
+    pass gave it none (the verb reported no clause), it goes, with every reference to it."""
+    silent = {aid for aid in speakers if aid in actors and not actors[aid].claims}
+    if not silent:
+        return
+    for aid in silent:
+        del actors[aid]
+    for event in events.values():
+        event.participants = [p for p in event.participants if p.actor not in silent]
+    for actor in actors.values():
+        actor.relations = [r for r in actor.relations if r.target not in silent]
+        for claim in actor.claims:
+            claim.by = [b for b in claim.by if b not in silent] or [actor.id]
+            claim.about = [a for a in claim.about if a not in silent]
 
 
 def attach_facts(actors: dict[str, Actor], events: dict[str, Event], relations, claims) -> list[str]:

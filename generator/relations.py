@@ -5,7 +5,7 @@ a verb between its subject and object ("Turkey, which supports Azerbaijan"), a v
 one of its prepositions ("mediating in the conflict between the two republics"), a noun
 between its owner and its prepositional object ("a defense treaty with that country",
 "sanctions on X", "an air base in X"), and the parties of talks or fighting. Phrases that
-are not names resolve through events.py's references ("that country", "the two former
+are not names resolve through references.py ("that country", "the two former
 Soviet republics"). Titles of office are the actor pass's relations, not repeated here.
 """
 
@@ -15,8 +15,10 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from .events import View, actors_of, build_views, draft_event, find_triggers, group_triggers, rules
+from .event_roles import draft_event, group_triggers
+from .event_triggers import find_triggers
 from .extract import Sentence
+from .references import View, actors_of, build_views, rules
 from .schema import Actor, Relation, SourceRef
 
 Found = tuple[str, str, str]  # (subject id, relation type, target id)
@@ -179,7 +181,8 @@ def _adjective_relations(view: View, adj: Token) -> list[Found]:
 
 
 def _party_relations(view: View) -> list[Found]:
-    """Parties of talks or fighting are related to each other: "talks between A, B and C"."""
+    """Parties of talks or fighting are related to each other: "talks between A, B and C";
+    not two sides of a conflict someone mediates in, nor two countries one person visits."""
     lex = rules("relations_patterns")
     found: list[Found] = []
     triggers = find_triggers(view)
@@ -189,5 +192,5 @@ def _party_relations(view: View) -> list[Found]:
         if not kind:
             continue
         parties = [a for a, r in draft.roles.items() if r == "party" and view.actors[a].kind != "place"]
-        found += [(a, kind, b) for a, b in combinations(parties, 2)]
+        found += [(a, kind, b) for a, b in combinations(parties, 2) if not {a, b} <= draft.sides]
     return found

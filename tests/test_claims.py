@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_events import ACTORS, sentences
+from sentences import ACTORS, sentences
 
 from generator.claims import extract_claims
 
@@ -70,3 +70,14 @@ def test_figures_from_two_sources_stand_side_by_side():
     assert [(owner, text) for owner, _, text, _ in found] == [
         ("international-observers", "The war has claimed at least 400 lives."),
         ("freedonia", "350 soldiers have been killed.")]
+
+
+def test_wire_quotation_marks_are_not_part_of_the_claim():
+    [(owner, _, text, _)] = claims_of("``We will not negotiate with Osterlich,'' Anna Berg said.")
+    assert owner == "anna-berg" and text == "We will not negotiate with Osterlich."
+
+
+def test_a_speech_verb_in_another_sense_reports_nothing():
+    found = claims_of("Ruritania is investigating Freedonia, according to Anna Berg, adding to its problems.")
+    assert [owner for owner, *_ in found] == ["anna-berg"]
+    assert ", ," not in found[0][2]

@@ -87,3 +87,46 @@ def test_extract_leaves_out_bylines_and_datelines(nlp):
     assert {"Turkey", "Russia"} <= names
     assert not names & {"Reuters", "Jane Roe", "John Doe", "Moscow"}
     assert result.briefing.summary.startswith("Turkey and Russia")
+
+
+@pytest.mark.slow
+def test_claims_of_unnamed_speakers_go_to_their_group_and_silent_groups_go(nlp):
+    article = _article("a", "Independent observers believe that the floods have killed at least 90 people.",
+                       "Analysts disagreed, analysts warned. "
+                       "Chile sent aid, according to a diplomat familiar with the talks.")
+    result = extract([article], nlp)
+    observers = result.actors["independent-observers"]
+    assert observers.kind == "group"
+    assert observers.claims[0].text == "The floods have killed at least 90 people."
+    assert "analysts" not in result.actors  # no claim: no sheet
+    diplomat = result.actors["diplomat-familiar-with-the-talks"]
+    assert diplomat.claims[0].text.startswith("Chile sent aid")
+    assert all(p.actor not in {"independent-observers", "diplomat-familiar-with-the-talks"}
+               for e in result.events.values() for p in e.participants)
+
+
+def test_summaries_say_the_real_roles_briefly():
+    from collections import Counter
+
+    from generator.schema import Event, Participant
+    from generator.summaries import role_phrase, summarize_actor
+
+    assert role_phrase(Counter({"party": 1, "mediator": 2})) == "Mediator in 2 events, party in 1"
+    assert role_phrase(Counter({"observer": 1})) == "Observer in 1 event"
+    src = [SourceRef(article="a", quote="Chile hosted talks.")]
+    member = Relation(type="member-of", target="un", text="Chile is a member of the UN.", sources=src)
+    chile = Actor(id="chile", name="Chile", kind="country", sources=src, relations=[member])
+    long_title = "Chile, Peru and Bolivia hold talks on the water rights of the basin they share " * 2
+
+    def event(eid: str, title: str, *roles: tuple[str, str]) -> Event:
+        return Event(id=eid, kind="consult", title=title,
+                     participants=[Participant(actor=a, role=r) for a, r in roles])
+
+    events = {"talks": event("talks", long_title, ("chile", "mediator")),
+              "summit": event("summit", "Summit", ("chile", "mediator")),
+              "war": event("war", "War", ("chile", "party"), ("peru", "party"))}
+    summary = summarize_actor(chile, events, [])
+    assert summary == "Chile is a member of the UN. Mediator in 2 events, party in 1."
+    peru = Actor(id="peru", name="Peru", kind="country", sources=src,
+                 claims=[Claim(text="It is so.", by=["peru"], sources=src)])
+    assert summarize_actor(peru, events, []) == "Party in 1 event: War; source of 1 claim."

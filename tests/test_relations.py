@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_events import ACTORS, sentences
+from sentences import ACTORS, sentences
 
 from generator.relations import extract_relations
 
@@ -32,6 +32,7 @@ def test_mediating_between_the_pair_named_before():
     found = relations_of("Ruritania and Freedonia clashed again.",
                          "Osterlich has been mediating in the conflict between the two countries for years.")
     assert {("osterlich", "mediates", "ruritania"), ("osterlich", "mediates", "freedonia")} <= found
+    assert ("ruritania", "negotiates-with", "freedonia") not in found  # sides, not negotiators
 
 
 def test_sanctions_on_a_country():
@@ -65,3 +66,13 @@ def test_an_apposition_names_the_owner():
 
 def test_kinds_that_cannot_stand_in_a_relation_are_left_out():
     assert relations_of("Ruritania lives in Vienna.") == set()
+
+
+def test_two_countries_one_visit_went_to_do_not_negotiate():
+    found = relations_of("Anna Berg met Ruritania and Freedonia in Vienna.")
+    assert ("ruritania", "negotiates-with", "freedonia") not in found
+
+
+def test_an_event_noun_is_not_the_actor_it_once_named():
+    found = relations_of("Freedonia suffered the Ruritanian bombings.", "Osterlich condemned the bombings.")
+    assert not any(s == "osterlich" for s, _, _ in found)
