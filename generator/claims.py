@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .events import extract_events
 from .extract import Sentence
-from .references import View, actors_of, build_views, join_tokens, rules
+from .references import View, actors_of, build_views, join_tokens, negated, rules
 from .schema import Actor, Claim, Event, SourceRef
 
 
@@ -69,28 +69,30 @@ def attributions(view: View) -> list[tuple[list[str], list[Token]]]:
     found = []
     for token in view.span:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in lex["speech_verbs"] and not _negated(token) \
-                and not _other_sense(token, lex):
+        if token.pos_ in ("VERB", "AUX") and lemma in lex["speech_verbs"] and not negated(token) \
+                and not _other_sense(token, lex) and not _not_yet_said(token):
             content = _content_clause(token)
             if content is not None:
                 found.append((_speakers(view, token), _clause_tokens(content, token)))
             elif lemma in lex["statement_verbs"]:
                 found.append((_speakers(view, token), _own_clause(token)))
-        elif token.pos_ == "VERB" and lemma in lex["statement_verbs"] and not _negated(token):
+        elif token.pos_ == "VERB" and lemma in lex["statement_verbs"] and not negated(token):
             found.append((_speakers(view, token), _own_clause(token)))
         elif token.lower_ in lex["according"] and token.dep_ == "prep":
             found.append(_according(view, token))
     return sorted((f for f in found if f[0]), key=lambda f: -len(f[1]))
 
 
+def _not_yet_said(verb: Token) -> bool:
+    """"urged X to tell Americans that ...", "plans to announce that ...": an infinitive
+    speech verb reports nothing said yet."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _other_sense(verb: Token, lex: dict) -> bool:
     """"adding to the problems": a speech verb that, with this preposition, says nothing."""
     words = lex["other_senses"].get(verb.lemma_.lower(), [])
     return any(c.dep_ in ("prep", "prt") and c.lower_ in words for c in verb.children)
-
-
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
 
 
 def _content_clause(verb: Token) -> Token | None:

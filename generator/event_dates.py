@@ -90,13 +90,17 @@ def _set_relative(draft: Draft, other: Draft, relation: str) -> None:
 
 def _set_apart(token: Token) -> bool:
     """A trigger that a sentence's date does not reach even when it is the only one: in a
-    temporal phrase ("seen in the weeks before the shooting ... in December") or an
-    adverbial clause ("shattering the order set by the Yalta accord, he said Friday")."""
+    temporal phrase ("seen in the weeks before the shooting ... in December"), inside an
+    adverbial clause ("shattering the order set by the Yalta accord, he said Friday") or
+    a relative clause ("the warrant issued Monday names Y, who was wounded in 1995"). A
+    participle or purpose clause that is the trigger itself shares the time ("exploded
+    Friday, killing dozens"; "met on Monday to negotiate")."""
     t = token
     while t.head.i != t.i:
-        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)  # shares the time
-        if t.dep_ == "advcl" and not purpose or t.dep_ == "prep" and t.lower_ in TEMPORAL_PREPS:
+        if t.dep_ == "prep" and t.lower_ in TEMPORAL_PREPS or t.dep_ == "relcl":
             return True
+        if t.dep_ == "advcl" and (t.i != token.i or any(c.dep_ == "mark" for c in t.children)):
+            return not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         t = t.head
     return False
 
@@ -213,7 +217,11 @@ def _ordered_value(view: View, time, edge: str | None) -> str | None:
 
 
 def _concrete(value: str) -> str | None:
-    """An interval the EDTF reader refuses ("199X/..") with its unspecified digits filled."""
+    """An interval the EDTF reader refuses ("199X/..") with its unspecified digits filled.
+
+    A guard, not the cure: `dates.find_times` sometimes returns such values ("since the
+    1990s" as `199X/..`); the date pass should return valid EDTF itself, and then this
+    only ever sees valid values."""
     start, _, end = value.partition("/")
     fixed = f"{_digits(start, '0')}/{_digits(end, '9')}" if end else _digits(start, "0")
     return fixed if _valid(fixed) else None

@@ -124,7 +124,9 @@ def _told_by(t: Token, by_index: dict[int, Trigger]) -> Token | None:
     if t.pos_ != "VERB" or kind not in harmful and t.dep_ not in ("relcl", "acl"):
         return None
     if t.dep_ in ("relcl", "acl"):
-        return t.head if above is not None and above.token.pos_ == "NOUN" else None
+        if above is not None and above.token.pos_ == "NOUN":
+            return t.head
+        return _harm_of(t.head, by_index, harmful) if kind in harmful else None
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     participle = t.tag_ == "VBG" and all(c.lower_ == "while" for c in t.children if c.dep_ == "mark")
     if t.dep_ == "conj" and not own_subject or t.dep_ == "advcl" and participle:
@@ -132,6 +134,14 @@ def _told_by(t: Token, by_index: dict[int, Trigger]) -> Token | None:
             return above.token
         return _harm_subject(t.head, by_index, harmful)
     return None
+
+
+def _harm_of(noun: Token, by_index: dict[int, Trigger], harmful: set[str]) -> Token | None:
+    """"the shooting of Dr. Y, who was wounded in the elbow": the harm told of its victim."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i not in by_index:
+        return None
+    return prep.head if by_index[prep.head.i].kind in harmful else None
 
 
 def _harm_subject(verb: Token, by_index: dict[int, Trigger], harmful: set[str]) -> Token | None:
@@ -143,6 +153,8 @@ def _harm_subject(verb: Token, by_index: dict[int, Trigger], harmful: set[str]) 
 
 
 def draft_event(view: View, group: list[Trigger], triggers: list[Trigger] | None = None) -> Draft:
+    """One event of a sentence, with its participants and place; `triggers` are all the
+    sentence's, so that another event's words are not taken for this one's."""
     draft = Draft(view, group)
     draft.others = {t.token.i for t in triggers or []} - draft.tokens
     _add_participants(draft)
@@ -151,6 +163,7 @@ def draft_event(view: View, group: list[Trigger], triggers: list[Trigger] | None
 
 
 def _role(draft: Draft, slot: str, many: bool) -> str:
+    """The role of a subject or object, by the trigger's own rule (data) or its kind's."""
     lex = rules("events_triggers")
     kind, lemma = draft.kind, draft.head.token.lemma_.lower()
     if slot == "subject":
@@ -199,7 +212,7 @@ def _add_participants(draft: Draft) -> None:
                 break
     _add(draft, speakers_over(view, anchor), "observer")
     for token in _own_subtree(anchor):
-        if token.i in view.by_token and not _is_modifier_only(token):
+        if token.i in view.by_token and not _is_modifier_only(view, token):
             _add(draft, [view.by_token[token.i]], "participant")
 
 
@@ -237,8 +250,13 @@ def mentions_in_clause(view: View, token: Token) -> list[str]:
     return list(dict.fromkeys(view.by_token[t.i] for t in token.subtree if t.i in view.by_token))
 
 
-def _is_modifier_only(token: Token) -> bool:
-    """"Soviet" in "the two former Soviet republics": a demonym describing, not acting."""
+def _is_modifier_only(view: View, token: Token) -> bool:
+    """"Soviet" in "the two former Soviet republics": a name describing a phrase that means
+    other actors (or a demonym on a noun that is no proxy for it), not acting."""
+    if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN":
+        meant = actors_of(view, token.head)
+        if meant and view.by_token[token.i] not in meant:
+            return True
     return token.dep_ == "amod" and token.head.lemma_.lower() not in rules("events_references")["proxy_nouns"]
 
 
@@ -258,6 +276,12 @@ def _governors(noun: Token, draft: Draft) -> list[Token]:
         t = t.head
         if t.i in draft.others or t.lemma_.lower() in rules("claims_verbs")["speech_verbs"]:
             break  # a speaker is an observer, not an actor of what they report
+        lemma = t.lemma_.lower()
+        if lemma in rules("events_triggers")["governor_roles"]:  # "X survived the attack"
+            role = rules("events_triggers")["governor_roles"][lemma]
+            _add(draft, [a for s in subjects(t) for a in actors_of(draft.view, s)], role)
+        if lemma in rules("events_triggers")["not_support_verbs"]:
+            break  # "X faces a charge", "X survived the attack": X did not do it
         if t.i in draft.tokens or t.pos_ == "ADP":
             continue
         if t.pos_ in ("VERB", "NOUN", "AUX"):
@@ -332,6 +356,7 @@ def _arguments(draft: Draft, head: Token, governed: bool = False, invitees: bool
 
 
 def _prep_arguments(draft: Draft, prep: Token, low: str) -> None:
+    """"with/between": parties; "by/from": initiators; "against/on/to": targets."""
     view = draft.view
     objects = [p for p in prep.children if p.dep_ == "pobj"]
     ids = [a for p in objects for a in actors_of(view, p)]
@@ -353,8 +378,8 @@ def _nested_between(draft: Draft, noun: Token) -> None:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                ids = actors_of(draft.view, pobj)
-                ids += [a for a in mentions_in(draft.view, pobj) if a not in ids]
+                # "the two former Soviet republics" are the pair named before, not the Soviet Union
+                ids = actors_of(draft.view, pobj) or mentions_in(draft.view, pobj)
                 draft.sides |= {a for a in ids if a not in draft.roles}
                 _add(draft, ids, "party")
 

@@ -34,9 +34,11 @@ def title_of(draft: Draft) -> str:
         noun = described[0]
         text += " " + join_tokens([t for t in noun.subtree if t.i <= noun.i])
     lead = _lead_names(draft, anchor) if anchor.pos_ in ("VERB", "AUX") else ""
+    lead = lead or _described_noun(anchor)
     doers = [a for a, r in draft.roles.items() if r in ("initiator", "mediator")]
     parties = [a for a, r in draft.roles.items() if r == "party"]
-    actors = _names(doers or (parties if len(parties) > 1 else []), view)
+    named = [a for a in doers or (parties if len(parties) > 1 else []) if view.actors[a].name not in text]
+    actors = _names(named, view)  # not "Kenya and Tanzania visiting Kenya and Tanzania"
     if lead or (actors and anchor.pos_ in ("VERB", "AUX")):
         text = f"{lead or actors} {text}"
     elif actors and len(words) <= 2 and not any(t.i in view.by_token for t in words):
@@ -124,6 +126,15 @@ def _in_title(t: Token, anchor: Token, times: set[int]) -> bool:
                              or all(c.i in times for c in t.children)):
         return False
     return True
+
+
+def _described_noun(anchor: Token) -> str:
+    """"hundreds injured": a participle describing a noun before it is told with the noun."""
+    noun = anchor.head
+    if anchor.dep_ != "acl" or anchor.tag_ not in ("VBN", "VBG") or noun.i > anchor.i \
+            or noun.pos_ not in ("NOUN", "NUM", "PRON"):
+        return ""
+    return join_tokens([t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("prep", "punct")][-4:])
 
 
 def _lead_names(draft: Draft, anchor: Token) -> str:

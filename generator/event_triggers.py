@@ -54,8 +54,16 @@ def find_triggers(view: View) -> list[Trigger]:
     taken = {t.token.i for t in found} | absorbed
     governing = {argument_head(t.token).i for t in found}
     found += [Trigger(v, "other") for v in _dated_verbs(view, lex) if v.i not in taken | governing]
+    kept = {t.token.i for t in found}
     return [t for t in found if not _hypothetical(t.token, lex) and not _withholds_name(t.token, lex)
-            and not _quoted_word(t.token)]
+            and not _quoted_word(t.token) and not _refused(t.token, lex, kept)]
+
+
+def _refused(token: Token, lex: dict, triggers: set[int]) -> bool:
+    """"declined to discuss the charges": what someone refused to do did not happen (when
+    the refusal is itself a trigger, the two are told as one event instead)."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in lex["refusal_verbs"] and head.i not in triggers
 
 
 QUOTES = {"``", "''", "`", "“", "”", '"', "'", "‘", "’"}
@@ -140,6 +148,8 @@ def _support_verb_trigger(verb: Token, lex: dict) -> Trigger | None:
 
 
 def _verb_trigger(token: Token, lex: dict) -> Trigger | None:
+    """A verb that names an event by itself ("attacked"), with its object ("held talks")
+    or with its particle ("called off")."""
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") and lemma in lex["phrases"]:

@@ -18,10 +18,8 @@ from .event_roles import Draft, draft_event, group_triggers
 from .event_titles import slug, title_of
 from .event_triggers import find_triggers
 from .extract import Sentence
-from .references import actors_of, build_views, rules
+from .references import build_views, rules
 from .schema import Actor, Event, Participant, SourceRef
-
-__all__ = ["actors_of", "build_views", "compatible_dates", "extract_events", "slug"]
 
 
 def _span(value: str | None) -> tuple[str, str] | None:
@@ -36,6 +34,7 @@ def _span(value: str | None) -> tuple[str, str] | None:
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:
+    """Whether two dates may be the same time: unknown fits anything, spans must overlap."""
     sa, sb = _span(a), _span(b)
     if sa is None or sb is None:
         return True
@@ -81,10 +80,21 @@ def same_event(a: Draft, b: Draft) -> bool:
     return same_paragraph or same_place or bool(a.date and b.date) or _refers_back(b)
 
 
+def _joins(draft: Draft, group: list[Draft]) -> bool:
+    """Whether a mention tells the event of a group: it agrees with each mention that says
+    something of its own (actors, a date, a place); a bare "the shooting" that joined the
+    group constrains nothing, and the latest group that fits wins."""
+    telling = [d for d in group if _actors(d) or d.date or d.place] or group[:1]
+    return all(same_event(d, draft) for d in telling)
+
+
 def _refers_back(draft: Draft) -> bool:
-    """"the blast", "these attacks": a definite noun tells an event already told."""
+    """"the blast", "these attacks": a definite noun tells an event already told; "the
+    shooting of doctors in Y" describes one of its own."""
     token = draft.head.token
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+    described = any(c.dep_ in ("prep", "acl", "relcl") for c in token.children)  # "the shooting of X in Y"
+    return token.pos_ == "NOUN" and not described and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
 
 
 DEFINITE = {"the", "this", "these", "that", "those"}
@@ -108,7 +118,7 @@ def extract_events(sentences: list[Sentence], actors: dict[str, Actor]) -> list[
             if not _worth_telling(draft):
                 continue
             draft.title = title_of(draft)
-            home = next((m for m in reversed(merged) if all(same_event(d, draft) for d in m)), None)
+            home = next((m for m in reversed(merged) if _joins(draft, m)), None)
             if home is None:
                 merged.append([draft])
             else:
@@ -135,6 +145,8 @@ def _richness(draft: Draft) -> tuple[int, int, int]:
 
 
 def to_event(drafts: list[Draft], taken: set[str]) -> Event:
+    """One event from its mentions: the richest speaks for it; the narrowest date, the
+    strongest role of each actor and every sentence as a source are kept."""
     first = max(drafts, key=_richness)
     date, date_text = first.date, first.date_text
     roles: dict[str, str] = {}

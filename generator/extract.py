@@ -109,9 +109,10 @@ def extract(articles: list[Article], nlp: Language) -> Extraction:
     speakers = speaker_ids(table)
     # unnamed speakers are there for their claims: what they report is not their deed
     named = {aid: actor for aid, actor in actors.items() if aid not in speakers}
-    events = {e.id: e for e in extract_events(sentences, named)}
+    event_list = extract_events(sentences, named)
+    events = {e.id: e for e in event_list}
     relations = table.relations + extract_relations(sentences, named)
-    claims = extract_claims(sentences, actors)
+    claims = extract_claims(sentences, actors, event_list)
     dropped = attach_facts(actors, events, relations, claims)
     drop_silent_speakers(actors, events, speakers)
     summarize_actors(actors, events, sentences)

@@ -189,30 +189,45 @@ def actors_of(view: View, token: Token) -> list[str]:
 
 
 def _actors_of_one(view: View, token: Token) -> list[str]:
+    """The actors one word stands for: a name, a relative or personal pronoun, or a noun."""
     refs = rules("events_references")
+    low = token.lower_
     if token.i in view.by_token:
         return named_at(view, token.i)
-    low, lemma = token.lower_, token.lemma_.lower()
     if low in ("which", "who", "that") and token.head.dep_ in ("relcl", "acl"):
         return actors_of(view, token.head.head)
     if low in refs["pronouns"]:
-        kinds = refs["pronouns"][low]
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            main = _root_subject(view, token)
-            if main is None and not _named_before_in_sentence(view, token):
-                main = [a for a in view.subject if view.actors[a].kind in kinds]
-            main = [a for a in main or [] if view.actors[a].kind in kinds]
-            if len(main) == 1:
-                return main
-        if token.dep_ == "poss":
-            own = [a for a in _clause_subject_actors(view, token) if view.actors[a].kind in kinds]
-            if own:
-                return own[:1]
-        return _recent(view, token, kinds)
+        return _pronoun(view, token, refs["pronouns"][low])
     if low in refs["group_pronouns"]:
         return _they(view, token)
-    if token.pos_ not in ("NOUN", "PROPN", "NUM"):
-        return []
+    if token.pos_ in ("NOUN", "PROPN", "NUM"):
+        return _noun_phrase(view, token, refs)
+    return []
+
+
+def _pronoun(view: View, token: Token, kinds: list[str]) -> list[str]:
+    """"it", "he", "its": the main clause's subject, else the previous sentence's (for a
+    subject), the clause's own subject (for a possessive), else the latest fitting actor."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        main = _root_subject(view, token)
+        if main is None and not _named_before_in_sentence(view, token):
+            main = list(view.subject)
+        main = [a for a in main or [] if view.actors[a].kind in kinds]
+        if len(main) == 1:
+            return main
+    if token.dep_ == "poss":
+        own = [a for a in _clause_subject_actors(view, token) if view.actors[a].kind in kinds]
+        if own:
+            return own[:1]
+    return _recent(view, token, kinds)
+
+
+def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
+    """A noun that is not a name: through its apposition ("the producer, Rosneft"), as a
+    pair ("the two republics"), a proxy ("the Russian government"), a noun that stood for
+    actors before ("the official"), a definite noun ("that country"), or its members
+    ("companies including A and B")."""
+    lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ == "appos":
             found = actors_of(view, child)
@@ -416,8 +431,16 @@ def join_tokens(tokens: list[Token]) -> str:
 
 
 def negated(token: Token) -> bool:
-    """"did not attack": a negated word did not happen."""
-    return any(c.dep_ == "neg" for c in token.children)
+    """"did not attack", "none of them were killed", "no one was hurt", "would not
+    elaborate or comment": a negated word did not happen."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    alternatives = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in token.head.children)
+    if token.dep_ == "conj" and alternatives:
+        return negated(token.head)  # "would not elaborate, or comment on ..."
+    nobody = rules("events_references")["negative_subjects"]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in nobody or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in token.children)
 
 
 def time_tokens(view: View, time: TimeExpr) -> list[Token]:

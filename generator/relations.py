@@ -53,6 +53,7 @@ def _fits(kind: str, subject: Actor, target: Actor) -> bool:
 
 
 def relations_in(view: View) -> list[Found]:
+    """Every relation one sentence states, by verbs, nouns, adjectives and event parties."""
     found: list[Found] = []
     for token in view.span:
         if token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children):
@@ -101,6 +102,7 @@ def _prep_objects(view: View, prep: Token) -> list[str]:
 
 
 def _verb_relations(view: View, verb: Token) -> list[Found]:
+    """"A supports B", "A mediates between B and C": the verb's subject and its objects."""
     lex = rules("relations_patterns")
     lemma = verb.lemma_.lower()
     subjects = _subjects(view, verb)
@@ -115,7 +117,15 @@ def _verb_relations(view: View, verb: Token) -> list[Found]:
         kind = lex["verb_preps"].get(lemma, {}).get(prep.lower_) if prep.dep_ == "prep" else None
         if kind:
             found += _pairs(subjects, kind, _prep_objects(view, prep))
+    if lemma in lex["owner_verbs"]:
+        found += _pairs(subjects, lex["owner_verbs"][lemma], _object_owners(view, verb))
     return found
+
+
+def _object_owners(view: View, verb: Token) -> list[str]:
+    """"OFAC has been handling Lukoil's asset sale": the actor whose affair the object is."""
+    return [a for obj in verb.children if obj.dep_ == "dobj"
+            for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON" for a in actors_of(view, c)]
 
 
 def _owners(view: View, noun: Token) -> list[str]:
@@ -143,6 +153,7 @@ def _owners(view: View, noun: Token) -> list[str]:
 
 
 def _noun_relations(view: View, noun: Token) -> list[Found]:
+    """"A's treaty with B", "sanctions on B": the noun's owner and its preposition's object."""
     lex = rules("relations_patterns")
     patterns = lex["nouns"].get(noun.lemma_.lower()) or lex["nouns"].get(noun.lower_)
     if not patterns:

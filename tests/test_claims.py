@@ -6,6 +6,7 @@ import pytest
 from sentences import ACTORS, sentences
 
 from generator.claims import extract_claims
+from generator.events import extract_events
 
 pytestmark = pytest.mark.slow
 
@@ -81,3 +82,15 @@ def test_a_speech_verb_in_another_sense_reports_nothing():
     found = claims_of("Ruritania is investigating Freedonia, according to Anna Berg, adding to its problems.")
     assert [owner for owner, *_ in found] == ["anna-berg"]
     assert ", ," not in found[0][2]
+
+
+def test_what_someone_is_asked_to_say_or_declines_to_say_is_no_claim():
+    assert claims_of("Anna Berg urged Ruritania to tell Freedonia that the border is safe.",
+                     "Osterlich would not elaborate, or confirm that two suspects were detained.") == []
+
+
+def test_events_passed_in_give_the_same_claims_as_events_found_here():
+    found = sentences("Ruritania said that Freedonia shelled Vienna on Monday.")
+    events = extract_events(found, ACTORS)
+    assert extract_claims(found, ACTORS, events) == extract_claims(found, ACTORS)
+    assert extract_claims(found, ACTORS, events)[0][1].about[-1] == events[0].id

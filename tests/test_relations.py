@@ -76,3 +76,8 @@ def test_two_countries_one_visit_went_to_do_not_negotiate():
 def test_an_event_noun_is_not_the_actor_it_once_named():
     found = relations_of("Freedonia suffered the Ruritanian bombings.", "Osterlich condemned the bombings.")
     assert not any(s == "osterlich" for s, _, _ in found)
+
+
+def test_handling_an_actors_affair_relates_to_it():
+    found = relations_of("Ruritania has been handling Freedonia's asset sale.")
+    assert ("ruritania", "related-to", "freedonia") in found
