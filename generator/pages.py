@@ -111,7 +111,7 @@ def _interval_label(start: str, end: str) -> str | None:
         return upper and f"before {upper}"
     if end == "..":
         lower = _qualified_label(start)
-        return lower and f"after {lower}"
+        return lower and f"since {lower}"
     if start == "" or end == "":
         known = _qualified_label(start or end)
         return known and (f"{known} – unknown" if start else f"unknown – {known}")

@@ -71,7 +71,7 @@ def to_html(markdown: str) -> str:
         ("2020-09-21/2020-10-03", "21 September – 3 October 2020"),
         ("2019-12/2020-01", "December 2019 – January 2020"),
         ("../2020-10-08", "before 8 October 2020"),
-        ("2020-10-08/..", "after 8 October 2020"),
+        ("2020-10-08/..", "since 8 October 2020"),
         ("1994", "1994"),
         ("2020-21", "spring 2020"),
         (None, "undated"),
