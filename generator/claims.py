@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .events import extract_events
 from .extract import Sentence
-from .references import View, actors_of, build_views, join_tokens, negated, rules
+from .references import View, actors_of, build_views, join_tokens, negated, rules, speech_subjects
 from .schema import Actor, Claim, Event, SourceRef
 
 
@@ -125,21 +125,8 @@ def _clause_tokens(content: Token, verb: Token) -> list[Token]:
 
 
 def _speakers(view: View, verb: Token) -> list[str]:
-    """The verb's subject as actors; "saying ..." and "adding ..." share their clause's subject."""
-    t = verb
-    for _ in range(3):
-        for child in t.children:
-            if child.dep_ == "nsubj":
-                return actors_of(view, child)
-            if child.dep_ == "agent":  # "announced by the ministry"
-                return [a for p in child.children for a in actors_of(view, p)]
-            if child.dep_ == "nsubjpass":  # "he was called a witness": he says nothing
-                return []
-        if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") and t.head.i != t.i:
-            t = t.head
-        else:
-            break
-    return []
+    """The actors who say what `verb` reports."""
+    return [a for subject in speech_subjects(verb) for a in actors_of(view, subject)]
 
 
 def _according(view: View, token: Token) -> tuple[list[str], list[Token]]:

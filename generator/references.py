@@ -446,3 +446,23 @@ def negated(token: Token) -> bool:
 def time_tokens(view: View, time: TimeExpr) -> list[Token]:
     """The tokens a time expression covers in the sentence."""
     return [t for t in view.span if time.start <= view.offset(t) < time.end]
+
+
+def speech_subjects(verb: Token) -> list[Token]:
+    """Who says it: the subject of a speech verb, or the agent of a passive one ("announced
+    by the ministry"); "saying ..." and "adding ..." share their clause's subject. The
+    subject of a passive ("he was called a witness") says nothing."""
+    t = verb
+    for _ in range(3):
+        for child in t.children:
+            if child.dep_ == "nsubj":
+                return [child]
+            if child.dep_ == "agent":
+                return [o for o in child.children if o.dep_ == "pobj"]
+            if child.dep_ == "nsubjpass":
+                return []
+        if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    return []

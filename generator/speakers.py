@@ -37,6 +37,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from .names import Candidate
+from .references import speech_subjects
 
 if TYPE_CHECKING:
     from .extract import Sentence
@@ -84,7 +85,7 @@ def speaker_heads(sent: Span) -> list[Token]:
     heads: list[Token] = []
     for token in sent:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex["speech"]:
-            heads += _subjects(token)
+            heads += speech_subjects(token)
         elif token.lower_ in lex["according"] and token.dep_ == "prep":
             heads += [o for p in token.children if p.dep_ == "prep"
                       for o in p.children if o.dep_ == "pobj"]
@@ -94,23 +95,6 @@ def speaker_heads(sent: Span) -> list[Token]:
             if t not in out:
                 out.append(t)
     return out
-
-
-def _subjects(verb: Token) -> list[Token]:
-    t = verb
-    for _ in range(3):
-        for child in t.children:
-            if child.dep_ == "nsubj":
-                return [child]
-            if child.dep_ == "agent":
-                return [o for o in child.children if o.dep_ == "pobj"]
-            if child.dep_ == "nsubjpass":
-                return []
-        if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") and t.head.i != t.i:
-            t = t.head
-        else:
-            break
-    return []
 
 
 def speaker_phrase(head: Token, taken: set[int], world: World) -> Phrase | None:
