@@ -278,6 +278,10 @@ def _from_recognizer(index: int, span: Span, label: str, world: World) -> list[C
         # names of their own unless the world data knows them
         return [c for run in runs for c in _from_recognizer(index, run, label, world)
                 if c.role not in {"ner", "place"} or len(runs) == 1]
+    if label in {"ORG", "PERSON"}:
+        cut = _after_position(span, world)
+        if cut is not None:  # "Steelers QB Mason Rudolph": the person after the position
+            return _from_recognizer(index, cut, "PERSON", world)
     if label == "ORG" and _titled_person(span, world):
         label = "PERSON"  # "Bishop Anna Lind" tagged as an organization
     if label == "ORG":
@@ -305,7 +309,31 @@ def _from_recognizer(index: int, span: Span, label: str, world: World) -> list[C
     kind = "person" if label == "PERSON" else "organization"
     if text.split()[-1] in world.rules["organization_suffixes"] and len(text.split()) > 1:
         kind = "organization"
+    if kind == "organization" and _phrase_not_name(span, world):
+        return []
     return [Candidate(index, span, text, kind, text, "ner", label)]
+
+
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'"}
+
+
+def _phrase_not_name(span: Span, world: World) -> bool:
+    """A title-case phrase taken for an organization: owned by a possessive pronoun ("my
+    Complete and Total Endorsement") or set in quotation marks on its own ("a 'Total
+    Victory'"), with no organization head or suffix in it."""
+    doc = span.doc
+    rules = world.rules
+    heads = set(rules["organization_heads"]) | set(rules["organization_suffixes"])
+    if any(t.text in heads for t in span) or span[-1].is_upper:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.tag_ == "PRP$" and len(span) > 1:
+        return True
+    after = doc[span.end:span.end + 2]
+    closed = len(after) > 0 and (after[0].text in QUOTE_MARKS
+                                 or after[0].is_punct and len(after) > 1 and after[1].text in QUOTE_MARKS)
+    named = span.start > 1 and doc[span.start - 2].lower_ in {"called", "named", "dubbed", "as"}
+    return prev is not None and prev.text in QUOTE_MARKS and closed and not named  # a group called "X"
 
 
 def _titled_person(span: Span, world: World) -> bool:
@@ -316,6 +344,21 @@ def _titled_person(span: Span, world: World) -> bool:
     return span[0].lower_ in honorifics and len(rest) >= 2 \
         and all(t.is_title and t.pos_ == "PROPN" for t in rest) \
         and rest[-1].text not in world.rules["organization_suffixes"]
+
+
+def _after_position(span: Span, world: World) -> Span | None:
+    """A team or company, a short capitalized position ("QB", "DL", "CEO") and a name of two
+    or three capitalized words, taken as one span: the name after the position."""
+    banned = set(world.rules["organization_suffixes"]) | set(world.rules["organization_heads"])
+    for i in range(len(span) - 3, 0, -1):
+        tok = span[i]
+        if tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 4 and not world.lookup(tok.text):
+            tail = span[i + 1:]
+            if 2 <= len(tail) <= 3 and all(t.is_title and t.is_alpha and t.text not in banned
+                                           and not world.lookup(t.text) for t in tail):
+                return tail
+            return None
+    return None
 
 
 def _join_hyphens(span: Span) -> Span:
@@ -480,7 +523,7 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
         cands += candidates_in(i, s.span, world, skip_until=skips.get(i, 0))
     cands = split_country_from_person(drop_portfolios(cands, world), world)
     cands = drop_families(add_missed_mentions(cands, sentences, skips))
-    vote_kinds(cands)
+    vote_kinds(cands, world)
     place_keys(cands, world)
     cands = drop_place_qualifiers(cands, world)
     person_keys(cands)

@@ -73,9 +73,37 @@ def _overlaps(a: Span, b: Span) -> bool:
 # --- merging --------------------------------------------------------------------
 
 
-def vote_kinds(cands: list[Candidate]) -> None:
+def _person_shaped(c: Candidate, world: World) -> bool:
+    """Could this unknown "organization" be a person's full name: two or three capitalized
+    words, none a name, head or suffix of organizations, nor a known name ("Marcelo Claure"
+    tagged as an organization)?"""
+    words = c.text.split()
+    if c.kind != "organization" or c.role != "ner" or not 2 <= len(words) <= 3 or world.lookup(c.text):
+        return False
+    rules = world.rules
+    banned = set(rules["organization_suffixes"]) | set(rules["organization_heads"]) \
+        | set(rules["facility_heads"]) | set(rules["generic_words"])
+    return all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words) \
+        and not any(w in banned or world.lookup(w) for w in words)
+
+
+def promote_shortened_names(cands: list[Candidate], world: World) -> None:
+    """News shortens a person to the surname and an organization to its first word, so an
+    unknown person-shaped "organization" whose last word alone is also named in the same
+    article, by the one such name, is a person ("Marcelo Claure ... Claure said")."""
+    lone = {c.text for c in cands if " " not in c.text and c.role in {"ner", "place"}}
+    shaped = [c for c in cands if _person_shaped(c, world) and c.text.split()[-1] in lone]
+    owners = Counter(name.split()[-1] for name in {c.text for c in shaped})
+    for c in shaped:
+        if owners[c.text.split()[-1]] == 1:
+            c.kind = "person"
+
+
+def vote_kinds(cands: list[Candidate], world: World | None = None) -> None:
     """A name the recognizer labels differently in different sentences takes its most
     frequent kind (persons win ties: organizations are the usual mislabel)."""
+    if world is not None:
+        promote_shortened_names(cands, world)
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in cands:
         if c.role in {"ner", "place"}:
@@ -147,10 +175,26 @@ def _initialed_owner(short: str, fulls: list[str]) -> str | None:
     return owners[0] if len(owners) == 1 else None
 
 
+def _drop_opening_participles(persons: list[Candidate]) -> None:
+    """"Hosting Cook at the summit was a dream": a participle opening the sentence, taken
+    into the name because it is capitalized, is no first name when the surname after it
+    belongs to another full name in the text ("Tim Cook")."""
+    fulls = {tuple(c.text.split()) for c in persons if len(c.text.split()) > 1}
+    for c in persons:
+        words = c.text.split()
+        if len(words) != 2 or len(c.span) != 2 or not (words[0].endswith("ing") and len(words[0]) >= 6) \
+                or c.span.start != c.span.sent.start:
+            continue
+        if any(f[-1] == words[-1] and f[0] != words[0] for f in fulls):
+            c.span = c.span[1:]
+            c.text = words[-1]
+
+
 def person_keys(cands: list[Candidate]) -> None:
     """Map every person mention to its fullest name, the nearest earlier one first when a
     surname is shared ("Clinton" after "Bill Clinton")."""
     persons = [c for c in cands if c.kind == "person"]
+    _drop_opening_participles(persons)
     spelled: dict[str, str] = {}  # one spelling per name whatever its case ("Bin Laden", "bin Laden")
     for c in persons:
         first = spelled.setdefault(c.text.lower(), c.text)
@@ -210,6 +254,7 @@ def organization_keys(cands: list[Candidate], world: World) -> None:
         if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
             by_initials.setdefault(after[1].text, c.key)
     _complete_short_names(orgs, world)
+    _complete_last_words(orgs, world)
     for c in orgs:
         plain = c.key.replace(".", "")
         if c.key.isupper() or plain.isupper():
@@ -227,6 +272,19 @@ def _complete_short_names(orgs: list[Candidate], world: World) -> None:
         if len(words) < 2 or c.key in world.names:
             continue
         longer = [k for k in keys if k.split()[:len(words)] == words and len(k.split()) > len(words)]
+        if len(longer) == 1:
+            c.key = longer[0]
+
+
+def _complete_last_words(orgs: list[Candidate], world: World) -> None:
+    """A lone organization word that ends names ("the Times", "the Post") is the one
+    longer organization name it is a later word of ("The New York Times")."""
+    keys = {c.key for c in orgs}
+    suffixes = set(world.rules["organization_suffixes"])
+    for c in orgs:
+        if " " in c.key or c.key not in suffixes or c.key in world.names or c.role != "ner":
+            continue
+        longer = [k for k in keys if len(k.split()) > 1 and c.key in k.split()[1:]]
         if len(longer) == 1:
             c.key = longer[0]
 

@@ -414,3 +414,68 @@ def test_bare_speakers_join_the_group_named_before_and_vague_objects_stay_out():
     groups = {a.name: a for a in table.actors.values() if a.kind == "group"}
     assert set(groups) == {"Federal investigators", "Inspector"}
     assert "Investigators" in groups["Federal investigators"].aliases
+
+
+def _organization(doc, start, end, sentence=0):
+    span = doc[start:end]
+    return Candidate(sentence, span, span.text, "organization", span.text, "ner", "ORG")
+
+
+def test_a_full_name_tagged_as_an_organization_is_a_person_when_its_surname_stands_alone(world):
+    from generator.names import vote_kinds
+
+    doc = spacy.blank("en")("Lorna Vexley wrote to Vexley Holdings . Vexley said so . Orbin Trask left .")
+    cands = [_organization(doc, 0, 2), _organization(doc, 4, 6), _organization(doc, 7, 8, sentence=1),
+             _organization(doc, 11, 13, sentence=2)]
+    vote_kinds(cands, world)
+    person_keys(cands)
+    assert [(c.kind, c.key) for c in cands[:3]] == [
+        ("person", "Lorna Vexley"), ("organization", "Vexley Holdings"), ("person", "Lorna Vexley")]
+    assert cands[3].kind == "organization"  # no lone surname: the recognizer's word stands
+
+
+def test_a_quoted_or_owned_title_case_phrase_is_no_organization(world):
+    from generator.actors import _phrase_not_name
+
+    doc = spacy.blank("en")("Dana has my Complete and Total Endorsement and a “ Great Deal ” "
+                            "from the Harbor Council .")
+    doc[2].tag_ = "PRP$"
+    assert _phrase_not_name(doc[3:7], world)  # "my Complete and Total Endorsement"
+    assert _phrase_not_name(doc[10:12], world)  # “Great Deal”
+    assert not _phrase_not_name(doc[16:18], world)  # "Harbor Council": an organization's head noun
+    named = spacy.blank("en")("a network called “ Quiet Rivers ” grew")
+    assert not _phrase_not_name(named[4:6], world)  # named as such: a name
+
+
+def test_a_lone_publication_word_joins_the_one_name_it_ends(world):
+    from generator.names import organization_keys
+
+    doc = spacy.blank("en")("The Lakeview Daily Times said so . The Times added more .")
+    cands = [_organization(doc, 1, 4), _organization(doc, 8, 9, sentence=1)]
+    organization_keys(cands, world)
+    assert cands[1].key == "Lakeview Daily Times"
+
+
+def test_a_participle_opening_the_sentence_is_no_first_name():
+    doc = spacy.blank("en")("Rina Holt spoke . Hosting Holt was a joy .")
+    doc[4].is_sent_start = True
+    for tok in doc[1:4]:
+        tok.is_sent_start = False
+    for tok in doc[5:]:
+        tok.is_sent_start = False
+    cands = [_person(doc, 0, 2), _person(doc, 4, 6, sentence=1)]
+    person_keys(cands)
+    assert (cands[1].text, cands[1].key) == ("Holt", "Rina Holt")
+
+
+def test_a_dateline_may_name_a_country_of_three_words(world):
+    text = "HARBORTON, United Arab Emirates — Harborton's carrier said."
+    assert text[dateline_end(text, world):].startswith("Harborton's")
+
+
+def test_a_position_between_a_team_and_a_name_cuts_the_name(world):
+    from generator.actors import _after_position
+
+    doc = spacy.blank("en")("Harbor Hawks QB Tomas Velden and NBC Universal News Group")
+    assert _after_position(doc[0:5], world).text == "Tomas Velden"
+    assert _after_position(doc[6:10], world) is None  # an organization's name stays whole
