@@ -22,13 +22,15 @@ SEED = ROOT / "seeds" / "000_acf2cac61dc68b8c.txt"
 
 def copies(article: Path, n: int, folder: Path) -> list[Path]:
     """N copies of the article (and its sidecar), each a distinct input."""
+    from generator.reading import sidecar_path
+
     paths = []
     for i in range(n):
         target = folder / f"{article.stem}-{i:03d}{article.suffix}"
         shutil.copy(article, target)
-        sidecar = article.with_suffix(".meta.yml")
-        if sidecar.exists():
-            shutil.copy(sidecar, target.with_suffix(".meta.yml"))
+        sidecar = sidecar_path(article)
+        if sidecar is not None:
+            shutil.copy(sidecar, target.with_name(target.name + ".meta.yml"))
         paths.append(target)
     return paths
 

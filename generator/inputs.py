@@ -13,6 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# Data, not articles: an article's metadata sidecar (NAME.txt.meta.yml) lies beside it,
+# and a glob such as `seeds/NAME.*` can pick it up by mistake.
+DATA_SUFFIXES = frozenset({".yml", ".yaml", ".json"})
 MB = 1024 * 1024
 HTML_LIMIT = 5 * MB  # a news page with its boilerplate, scripts and inline styles
 TEXT_LIMIT = 1 * MB  # about 150,000 words: far beyond any article
@@ -70,6 +73,9 @@ def check_file(path: Path) -> None:
         raise InputError(f"{path}: is a directory; expected an article file (.txt, .md or .html)")
     if not path.is_file():
         raise InputError(f"{path}: is not a regular file; expected an article file")
+    if path.suffix.lower() in DATA_SUFFIXES:
+        raise InputError(f"{path}: is a data file, not an article; expected the article itself "
+                         "(.txt, .md or .html; metadata goes beside it as NAME.txt.meta.yml)")
     size = path.stat().st_size
     if size == 0:
         raise InputError(f"{path}: is empty; expected an article's text")

@@ -103,6 +103,14 @@ def test_undecodable_bytes_are_refused(tmp_path):
     assert "cannot be detected with confidence" in refused(write(tmp_path, "noise.txt", noise))
 
 
+@pytest.mark.parametrize("name", ["story.txt.meta.yml", "story.yaml", "story.json"])
+def test_data_files_are_not_articles(tmp_path, name):
+    path = tmp_path / name
+    path.write_text('title: "Talks"\npublished: "2020-10-09"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=rf"{name}: is a data file, not an article; expected the article"):
+        read_text(path)
+
+
 def test_too_large(tmp_path):
     big = write(tmp_path, "big.txt", (ENGLISH * (TEXT_LIMIT // len(ENGLISH) + 2)).encode())
     message = refused(big)
