@@ -15,8 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
+from .datafiles import load_data
 from .extract import anchor_date
 from .schema import BackgroundItem, Briefing, Source, SourceRef
 
@@ -24,12 +23,11 @@ if TYPE_CHECKING:
     from .extract import Sentence
     from .reading import Article
 
-DATA = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=1)
 def load_cues() -> dict:
-    return yaml.safe_load((DATA / "background.yml").read_text(encoding="utf-8"))
+    return load_data("background")
 
 
 def _edtf_days(value: str) -> tuple[dt.date, dt.date] | None:

@@ -17,11 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-DATA = Path(__file__).parent / "data" / "dates_rules.yml"
+from .datafiles import load_data
 
 
 @dataclass(frozen=True)
@@ -101,7 +98,7 @@ def _compile(pattern: str | None, flags: int = re.IGNORECASE) -> re.Pattern | No
 @cache
 def grammar() -> Grammar:
     """Load and compile the grammar (once per process)."""
-    vocab = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    vocab = load_data("dates_rules")
     frags = _fragments(vocab)
     rules = tuple(
         Rule(
@@ -670,11 +667,12 @@ def _approximate(value: str) -> str:
 
 
 def _relate(value: str, relation: str) -> str:
-    """One end of an open interval: before X is ../X, since or after X is X/.."""
-    if "/" in value:
-        first, last = value.split("/", 1)
-        return f"../{first}" if relation == "before" else f"{first}/.."
-    return f"../{value}" if relation == "before" else f"{value}/.."
+    """One end of an open interval: before X is ../X, since or after X is X/..
+
+    EDTF allows no unspecified digits in an interval's end, so a decade becomes its first
+    year: "since the 1990s" is 1990/.., "before the 1990s" ../1990."""
+    first = value.split("/", 1)[0].replace("X", "0")
+    return f"../{first}" if relation == "before" else f"{first}/.."
 
 
 def _apply_modifiers(text: str, start: int, end: int, value: str | None) -> tuple[int, str | None]:

@@ -206,7 +206,7 @@ def _ordered_value(view: View, time, edge: str | None) -> str | None:
         return None
     order = _order_word(view, time) or edge
     if order is None or ".." in value:
-        return value if _valid(value) else _concrete(value)
+        return value if _valid(value) else None  # find_times returns EDTF; never guess
     start, _, end = value.partition("/")
     end = end or start
     if order == "before":
@@ -214,17 +214,6 @@ def _ordered_value(view: View, time, edge: str | None) -> str | None:
     else:
         opened = f"{_digits(_common_unit(start, end), '0')}/.."
     return opened if _valid(opened) else value
-
-
-def _concrete(value: str) -> str | None:
-    """An interval the EDTF reader refuses ("199X/..") with its unspecified digits filled.
-
-    A guard, not the cure: `dates.find_times` sometimes returns such values ("since the
-    1990s" as `199X/..`); the date pass should return valid EDTF itself, and then this
-    only ever sees valid values."""
-    start, _, end = value.partition("/")
-    fixed = f"{_digits(start, '0')}/{_digits(end, '9')}" if end else _digits(start, "0")
-    return fixed if _valid(fixed) else None
 
 
 def _digits(value: str, fill: str) -> str:

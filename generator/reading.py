@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import inputs
+from .datafiles import load_data
 from .dates import find_times, month_number
 from .inputs import InputError
 
@@ -29,7 +30,6 @@ if TYPE_CHECKING:  # the schema (pydantic, edtf) is not needed to read an articl
 
 ReadError = InputError  # what reading raises: the input's path and what is wrong with it
 
-DATA = Path(__file__).parent / "data" / "reading_furniture.yml"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 # Characters that carry no text: zero-width spaces and joiners, word joiner, BOM, soft hyphen.
@@ -163,7 +163,7 @@ def read_sidecar(path: Path) -> dict:
 
 @cache
 def furniture() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_data("reading_furniture")
 
 
 def _bare(line: str) -> str:

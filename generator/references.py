@@ -14,23 +14,18 @@ The words each rule listens for are data, in `data/events_references.yml`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
+from .datafiles import load_data
 from .dates import TimeExpr
 from .extract import Sentence
 from .schema import Actor
 
-DATA = Path(__file__).parent / "data"
 
-
-@cache
 def rules(name: str) -> dict:
     """One rule file of generator/data/, read once: rules are data, not code."""
-    return yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
+    return load_data(name)
 
 
 # --- references ----------------------------------------------------------------------

@@ -30,12 +30,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Span, Token
 
+from .datafiles import load_data
 from .names import Candidate
 from .references import speech_subjects
 
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
     from .extract import Sentence
     from .world import World
 
-DATA = Path(__file__).parent / "data"
 SPEAKER_ROLE = "speaker"  # Candidate.role of a group made here
 MAX_NAME_WORDS = 8
 POST_PREPOSITIONS = {"of", "at", "from", "with", "in", "on", "for", "inside", "within", "close"}
@@ -53,8 +51,8 @@ POST_PREPOSITIONS = {"of", "at", "from", "with", "in", "on", "for", "inside", "w
 def _lexicon() -> dict[str, frozenset[str]]:
     """The verbs of attribution and the proxy nouns, read from the files the claims and
     event passes read, so that a group is made exactly where a claim will look for it."""
-    verbs = yaml.safe_load((DATA / "claims_verbs.yml").read_text(encoding="utf-8"))
-    refs = yaml.safe_load((DATA / "events_references.yml").read_text(encoding="utf-8"))
+    verbs = load_data("claims_verbs")
+    refs = load_data("events_references")
     return {
         "speech": frozenset(verbs["speech_verbs"]) | frozenset(verbs["statement_verbs"]),
         "according": frozenset(verbs["according"]),

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from spacy.language import Language
 
+from .datafiles import load_data
 from .names import clean_name
 
-DATA = Path(__file__).parent / "data"
 RULER_NAME = "world_ruler"
 SPANS_KEY = "world"
 
@@ -72,8 +70,8 @@ def _demonym_forms(demonym: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_world() -> World:
-    data = yaml.safe_load((DATA / "world.yml").read_text(encoding="utf-8"))
-    rules = yaml.safe_load((DATA / "actor_rules.yml").read_text(encoding="utf-8"))
+    data = load_data("world")
+    rules = load_data("actor_rules")
     names: dict[str, Known] = {}
 
     def put(surface: str, known: Known) -> None:

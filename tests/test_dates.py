@@ -197,3 +197,12 @@ def test_expressions_come_in_text_order_without_overlap() -> None:
     assert [t.start for t in times] == sorted(t.start for t in times)
     assert all(a.end <= b.start for a, b in zip(times, times[1:], strict=False))
     assert times[0] == TimeExpr("Monday, Oct. 26, 1998", 3, 24, "1998-10-26")
+
+
+@pytest.mark.parametrize(("text", "value"), [("Since the 1990s, it grew.", "1990/.."),
+                                             ("Before the 1990s, it was poor.", "../1990")])
+def test_open_intervals_from_a_decade_are_valid_edtf(text: str, value: str) -> None:
+    """EDTF allows no unspecified digits in an interval's end, so a decade opens from its first year."""
+    (found,) = find_times(text, dt.date(2020, 10, 9))
+    assert found.value == value
+    parse_edtf(found.value)
