@@ -23,7 +23,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from reading import briefing_command  # bench/reading.py, beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reading import briefing_command  # noqa: E402  (bench/reading.py, beside this script)
+
+from generator.reading import read_article, reading_report  # noqa: E402
 
 
 def documents(paths: list[Path]) -> list[Path]:
@@ -46,9 +50,6 @@ CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def explain(doc: Path) -> None:
     """Print the gold calendar dates of one document that were missed or wrong."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from generator.reading import read_article, reading_report
-
     root = ET.parse(doc).getroot()
     dct = root.find("DCT/TIMEX3").get("value")[:10]
     text = "".join(root.find("TEXT").itertext())

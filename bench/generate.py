@@ -17,13 +17,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import generate as gen  # noqa: E402
+from generator.nlp import load_pipeline  # noqa: E402
+from generator.reading.metadata import sidecar_path  # noqa: E402
+from generator.sheets.plan import plan_run, write_plan  # noqa: E402
+from generator.sheets.report import GenerateReport  # noqa: E402
+from generator.sheets.state import content_lock  # noqa: E402
+
 SEED = ROOT / "seeds" / "000_acf2cac61dc68b8c.txt"
 
 
 def copies(article: Path, n: int, folder: Path) -> list[Path]:
     """N copies of the article (and its sidecar), each a distinct input."""
-    from generator.reading import sidecar_path
-
     paths = []
     for i in range(n):
         target = folder / f"{article.stem}-{i:03d}{article.suffix}"
@@ -47,10 +54,6 @@ def peak_rss_mb() -> float:
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT))
-    from generator import generate as gen
-    from generator.nlp import load_pipeline
-
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     article = Path(sys.argv[2]) if len(sys.argv) > 2 else SEED
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,12 +65,12 @@ def main() -> None:
         articles = timed(f"read {n} article(s)", gen.read_inputs, paths, None)
         extraction = timed("extract (nlp.pipe)", gen.extract_all, articles)
         new = gen.view_of(extraction)
-        report = gen.GenerateReport(articles=[a.id for a in articles])
+        report = GenerateReport(articles=[a.id for a in articles])
 
         def merge_and_write() -> None:
-            with gen.content_lock(content):
-                plan = gen.plan_run(content, new, {a.id for a in articles}, report)
-                gen.write_plan(content, plan, report)
+            with content_lock(content):
+                plan = plan_run(content, new, {a.id for a in articles}, report)
+                write_plan(content, plan, report)
 
         timed("merge and write", merge_and_write)
         total = time.perf_counter() - start

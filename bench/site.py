@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.project import new_project  # noqa: E402
 from generator.schema import Actor, Briefing, Event, Participant, Relation, Source, SourceRef  # noqa: E402
-from generator.store import sheet_text, to_yaml_data, write_atomic  # noqa: E402
+from generator.sheets.store import sheet_text, to_yaml_data, write_atomic  # noqa: E402
 
 KINDS = ("country", "person", "organization", "group", "place")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from generator import __version__
 
 content_option = click.option(
     "--content",
@@ -56,7 +56,7 @@ def main() -> None:
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 def generate(articles: tuple[Path, ...], published: str | None, content: Path, dry_run: bool) -> None:
     """Read ARTICLES and write (or merge into) the fact sheets under --content."""
-    from .generate import GenerateError, run_generate
+    from generator.generate import GenerateError, run_generate
 
     if published and len(articles) > 1:
         _fail("--published applies to one article; with several, each takes its date from its own metadata")
@@ -78,7 +78,7 @@ def generate(articles: tuple[Path, ...], published: str | None, content: Path, d
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 def read(article: Path, published: str | None, as_json: bool) -> None:
     """Show what the generator reads from ARTICLE: title, date, body and time expressions."""
-    from .reading import ReadError, read_article, reading_report
+    from generator.reading import ReadError, read_article, reading_report
 
     try:
         report = reading_report(read_article(article, published=published))
@@ -100,7 +100,7 @@ def read(article: Path, published: str | None, as_json: bool) -> None:
 @content_option
 def validate(content: Path) -> None:
     """Check every fact sheet against the schema and the references between sheets."""
-    from .store import ContentError, load_content
+    from generator.sheets.store import ContentError, load_content
 
     if not content.is_dir():
         _fail(f"{content}: no such folder; expected a briefing's content folder")
@@ -117,7 +117,7 @@ def validate(content: Path) -> None:
 @click.argument("directory", type=click.Path(path_type=Path))
 def new(directory: Path) -> None:
     """Make a new briefing project in DIRECTORY (mkdocs.yml and an empty content/)."""
-    from .project import ProjectError, new_project
+    from generator.project import ProjectError, new_project
 
     try:
         made = new_project(directory)

@@ -12,11 +12,16 @@ one their value is None, so nothing is dated by guesswork.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+
+from edtf import parse_edtf
+from edtf.parser.parser_classes import EDTFObject
 
 from .datafiles import load_data
 
@@ -740,3 +745,77 @@ def find_times(text: str, anchor: dt.date | None, previous: str | None = None) -
             end -= 1
         times.append(TimeExpr(text[start:end], start, end, value))
     return times
+
+
+# --- EDTF values -------------------------------------------------------------------------
+
+
+@cache
+def parse_edtf_value(value: str) -> EDTFObject | None:
+    """The edtf package's object for a value, or None when the value is not EDTF. Cached:
+    a briefing repeats a few dates many times, and one parse costs milliseconds."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # edtf 5 prints some failed parses
+            return parse_edtf(value)
+    except Exception:  # the parser raises several kinds (EDTFParseException, ValueError, ...)
+        return None
+
+
+def _struct_day(value: object, fallback: dt.date) -> dt.date:
+    try:
+        return dt.date(value.tm_year, value.tm_mon, value.tm_mday)  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return fallback  # an open end (edtf's ±infinity) or a year outside the calendar
+
+
+def edtf_bounds(value: object, fuzzy: bool = False) -> tuple[dt.date, dt.date] | None:
+    """The earliest and latest day an EDTF value allows, as (first, last) dates; open ends
+    reach `date.min` and `date.max`. None for no value, a value that is not a string (a
+    hand-edited sheet may hold anything) or one that is not EDTF. `fuzzy` widens
+    approximate and uncertain values by the edtf package's margins (its
+    `lower_fuzzy`/`upper_fuzzy`), for deciding whether two dates may be one."""
+    if not isinstance(value, str) or not value:
+        return None
+    return _edtf_bounds(value, fuzzy)
+
+
+@cache
+def _edtf_bounds(value: str, fuzzy: bool) -> tuple[dt.date, dt.date] | None:
+    parsed = parse_edtf_value(value)
+    if parsed is None:
+        return None
+    try:
+        lower, upper = (parsed.lower_fuzzy(), parsed.upper_fuzzy()) if fuzzy else \
+            (parsed.lower_strict(), parsed.upper_strict())
+    except (ValueError, TypeError):  # edtf 5 cannot bound some unspecified digits ("2020-10-0X")
+        return _bounds_by_digits(value)  # type: ignore[arg-type]
+    return _struct_day(lower, dt.date.min), _struct_day(upper, dt.date.max)
+
+
+_DIGITS_DATE = re.compile(r"(\d[\dX]{3})(?:-([\dX]{2}))?(?:-([\dX]{2}))?")
+
+
+def _bounds_by_digits(value: str) -> tuple[dt.date, dt.date] | None:
+    """Bounds read off the digits, an X standing for any digit: the edtf package's own
+    bounds fail on some unspecified days and months (EDTF level 1, "2020-10-0X")."""
+    if "/" in value:
+        start, _, end = value.partition("/")
+        lo = _bounds_by_digits(start) if start not in ("", "..") else None
+        hi = _bounds_by_digits(end) if end not in ("", "..") else None
+        return (lo[0] if lo else dt.date.min), (hi[1] if hi else dt.date.max)
+    match = _DIGITS_DATE.fullmatch(value.strip("~?%"))
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    first_year, last_year = int(year.replace("X", "0")), int(year.replace("X", "9"))
+    first_month = max(1, int((month or "01").replace("X", "0")))
+    last_month = min(12, int((month or "12").replace("X", "9")))
+    if first_month > 12:
+        first_month, last_month = 1, 12  # a season (21-24) or a quarter: the whole year
+    last_of_month = calendar.monthrange(last_year, last_month)[1]
+    first_day = max(1, int((day or "01").replace("X", "0")))
+    last_day = min(last_of_month, int(day.replace("X", "9")) if day else last_of_month)
+    try:
+        return dt.date(first_year, first_month, first_day), dt.date(last_year, last_month, last_day)
+    except ValueError:
+        return None

@@ -1,7 +1,7 @@
 """The MkDocs plugin `briefing`: an adapter, nothing more.
 
 It reads and validates `content/` once per build (the docs folder), hands the content to
-the page model (`generator.pages`), and adds the rendered pages to the build in memory,
+the page model (`generator.site.pages`), and adds the rendered pages to the build in memory,
 the way mkdocs-gen-files does. The fact sheets, their JSON Schemas and the generator's
 state are taken out of the file list so they never reach the built site. This is the
 only module that imports mkdocs.
@@ -21,9 +21,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .pages import render_site
-from .render import TemplateProblem
-from .store import STATE_DIR, ContentError, load_content
+from generator.sheets.store import STATE_DIR, Content, ContentError, load_content
+from generator.site.pages import render_site
+from generator.site.render import TemplateProblem
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -49,7 +49,7 @@ class BriefingConfig(base.Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
-    """Adds the briefing's pages to the build; all page logic lives in generator.pages."""
+    """Adds the briefing's pages to the build; all page logic lives in generator.site."""
 
     def templates_dir(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -81,7 +81,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
 
-def _load(docs_dir: Path):
+def _load(docs_dir: Path) -> Content:
     """The validated content; a mistake stops the build with its located messages only."""
     try:
         root = Path(os.path.relpath(docs_dir))  # errors read content/actors/x.yml:3: ...

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .store import export_json_schemas
+from generator.sheets.store import export_json_schemas
 
 MKDOCS_YML = """\
 # The briefing site. `mkdocs build --strict` renders content/ (the fact sheets) through the

@@ -11,8 +11,10 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, get_args
 
-from edtf import parse_edtf
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from generator.dates import edtf_bounds
+from generator.text import ID_PATTERN, RESERVED_IDS
 
 # --- vocabularies -------------------------------------------------------------------
 
@@ -93,9 +95,6 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "relation types": get_args(RelationType),
 }
 
-# Names the site uses for its own pages and folders: an id may not take them.
-RESERVED_IDS = frozenset({"index", "schema", "assets", "search", "404", "sitemap", "briefing"})
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 # --- field types --------------------------------------------------------------------
@@ -123,11 +122,11 @@ def _coerce_date(value: object) -> object:
 
 
 def _check_edtf(value: str | None) -> str | None:
+    """An EDTF value whose earliest and latest day can be told (`dates.edtf_bounds`): the
+    same test the site applies when it places a date, so what validates also builds."""
     if value is None:
         return None
-    try:
-        parse_edtf(value)
-    except Exception:
+    if edtf_bounds(value) is None:
         raise ValueError(
             f"'{value}' is not an EDTF date; expected e.g. 2020-10-09, 2020-09, 2020-09~, "
             "2020-09-21/2020-09-30 or ../2020-10-08"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.dates import TimeExpr
-from generator.extract import Mention, Sentence
+from generator.extraction.sentence import Mention, Sentence
 from generator.nlp import load_pipeline
 from generator.reading import Article
 from generator.schema import Actor

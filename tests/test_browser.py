@@ -7,13 +7,14 @@ import re
 import sys
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from briefing_fixture import make_project, mkdocs_build
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from tests.briefing_fixture import make_project, mkdocs_build
+from tests.paths import SCRIPTS
+
+sys.path.insert(0, str(SCRIPTS))
 from screenshot import CHROMIUM, chromium, serve  # noqa: E402
 
 pytestmark = [

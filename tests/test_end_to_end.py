@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from generator.reading import read_article
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_acf2cac61dc68b8c.txt"
 pytestmark = pytest.mark.slow
 

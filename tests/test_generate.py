@@ -17,12 +17,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from filelock import FileLock
 
 from generator import generate as gen
 from generator.cli import main
-from generator.extract import Extraction
+from generator.extraction import Extraction
 from generator.schema import Actor, Briefing, Claim, Event, Participant, Source, SourceRef
-from generator.store import _yaml, load_content
+from generator.sheets.state import content_lock
+from generator.sheets.store import load_content, round_trip_yaml, sheet_text
+from tests.paths import ROOT
 
 ARTICLE_A = """Russia hosts ceasefire talks between Armenia and Azerbaijan
 
@@ -44,7 +47,6 @@ Fighting between Armenian and Azerbaijani forces began on September 27. France a
 States called for an end to the fighting on Wednesday.
 """
 
-ROOT = Path(__file__).resolve().parent.parent
 BRIEFING = [sys.executable, "-m", "generator.cli"]
 
 
@@ -90,11 +92,9 @@ def fake_extraction(articles) -> Extraction:
 @pytest.fixture
 def fake(monkeypatch):
     """The pipeline and the extraction replaced by the hand-built one above."""
-    import generator.extract
-    import generator.nlp
 
-    monkeypatch.setattr(generator.nlp, "load_pipeline", lambda: object())
-    monkeypatch.setattr(generator.extract, "extract", lambda articles, nlp: fake_extraction(articles))
+    monkeypatch.setattr(gen, "load_pipeline", lambda: object())
+    monkeypatch.setattr(gen, "extract", lambda articles, nlp: fake_extraction(articles))
 
 
 @pytest.fixture
@@ -208,22 +208,20 @@ def test_a_sheet_that_does_not_parse_stops_the_run(existing, articles):
 
 
 def test_a_second_writer_waits_for_the_lock(existing, articles):
-    from filelock import FileLock
-
     with FileLock(str(existing / ".briefing" / "lock")):
         with pytest.raises(gen.GenerateError, match="another `briefing generate`"):
-            with gen.content_lock(existing, wait=0.2):
+            with content_lock(existing, wait=0.2):
                 pass
-    with gen.content_lock(existing, wait=0.2):
+    with content_lock(existing, wait=0.2):
         pass  # released: the next run goes ahead
 
 
 def test_hand_edits_survive_and_conflicts_are_reported(existing, articles, monkeypatch):
     russia = existing / "actors" / "russia.yml"
-    data = _yaml().load(russia.read_text(encoding="utf-8"))
+    data = round_trip_yaml().load(russia.read_text(encoding="utf-8"))
     data["claims"][0]["text"] = "Talks in a, corrected."
     data.yaml_add_eol_comment("checked by hand", "name")
-    russia.write_text(gen.file_text("actor", data), encoding="utf-8")
+    russia.write_text(sheet_text("actor", data), encoding="utf-8")
     event = existing / "events" / "talks-a.yml"
     event.write_text(event.read_text(encoding="utf-8").replace('"2020-10-09"', '"2020-10-08"'),
                      encoding="utf-8")
@@ -233,8 +231,7 @@ def test_hand_edits_survive_and_conflicts_are_reported(existing, articles, monke
         extraction.events["talks-a"].date = "2020-10-10"
         return extraction
 
-    import generator.extract
-    monkeypatch.setattr(generator.extract, "extract", lambda articles, nlp: later(articles))
+    monkeypatch.setattr(gen, "extract", lambda articles, nlp: later(articles))
     result = invoke("generate", str(articles[0]), "--published", "2020-10-10", "--content", str(existing))
     out = output_of(result)
     assert result.exit_code == 0, out
@@ -259,9 +256,9 @@ def test_published_needs_a_single_article(existing, articles):
 
 
 def edit_sheet(path: Path, change) -> None:
-    data = _yaml().load(path.read_text(encoding="utf-8"))
+    data = round_trip_yaml().load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(gen.file_text(path.parent.name[:-1], data), encoding="utf-8")
+    path.write_text(sheet_text(path.parent.name[:-1], data), encoding="utf-8")
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from briefing_fixture import actors_data, events_data, make_project, mkdocs_build
+
+from tests.briefing_fixture import actors_data, events_data, make_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
 

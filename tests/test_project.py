@@ -13,7 +13,7 @@ import yaml
 
 from generator.project import ProjectError, new_project
 from generator.schema import SCHEMAS
-from generator.store import load_content
+from generator.sheets.store import load_content
 
 
 def test_new_project_writes_config_content_and_schemas(tmp_path):

@@ -11,9 +11,8 @@ import pytest
 from pydantic import ValidationError
 
 from generator.schema import VOCABULARIES, Actor, Event, json_schema
-from generator.store import export_json_schemas
-
-ROOT = Path(__file__).resolve().parent.parent
+from generator.sheets.store import export_json_schemas
+from tests.paths import ROOT
 
 
 @pytest.mark.parametrize("kind", ["actor", "event", "briefing"])

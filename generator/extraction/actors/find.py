@@ -1,0 +1,157 @@
+"""Actors: who is named in the articles, each exactly once, with every mention resolved.
+
+The statistical recognizer finds most names but mislabels some (a country as a person)
+and cuts others short. So its spans are combined with phrase rules built from the world
+data (countries, capitals, demonyms, organizations and their acronyms), the dependency
+parse (a capital that acts is its government; a city after "in" is a place) and
+cross-mention consistency (a name seen as a person twice and as an organization once is
+a person).
+
+The pass is split by idea, one module each, in the order the pass runs them:
+`candidates.py` finds the names in each sentence (shaped by `spans.py`), `mentions.py`
+adds, drops and splits candidates across the article, `names.py` maps each candidate to
+the key of the actor it names, `speakers.py` makes group actors of unnamed speakers,
+and `offices.py` reads the relations that titles and appositions state. This module
+clusters the candidates into actor sheets and runs the pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from generator.extraction.actors.candidates import candidates_in
+from generator.extraction.actors.mentions import (
+    add_missed_mentions,
+    alias_keys,
+    drop_families,
+    drop_place_qualifiers,
+    drop_portfolios,
+    place_keys,
+    split_country_from_person,
+)
+from generator.extraction.actors.names import organization_keys, person_keys, vote_kinds
+from generator.extraction.actors.offices import (
+    leaders_governments,
+    media_relations,
+    organization_relations,
+    title_relations,
+)
+from generator.extraction.actors.speakers import speaker_groups
+from generator.extraction.actors.table import ActorTable, Candidate
+from generator.extraction.sentence import Sentence
+from generator.extraction.world import World, load_world
+from generator.schema import Actor, SourceRef
+from generator.text import dateline_end, slugify, unique_id
+
+MAX_SOURCES = 2
+
+
+def is_furniture(text: str, world: World) -> bool:
+    """Credits, bylines and share lines: sentences that are not the story."""
+    return any(re.search(p, text.strip()) for p in world.rules["furniture"])
+
+
+# --- actor table ---------------------------------------------------------------------
+
+
+def _cluster(c: Candidate) -> tuple[str, str]:
+    kind = "organization" if c.kind == "group" else c.kind
+    return (kind, c.key)
+
+
+def _titled(c: Candidate, world: World) -> bool:
+    """Is the name introduced by an honorific or a title ("Mr. Reeves", "President Obama")?"""
+    if c.span.start == 0:
+        return False
+    before = c.span.doc[c.span.start - 1].lower_
+    return before in {h.lower() for h in world.rules["honorifics"]} or before in world.titles
+
+
+def _keep(members: list[Candidate], world: World) -> bool:
+    """Contextual names ("the North") need their country named elsewhere; a lone word
+    taken for a person ("Hope", "Specs") needs a second mention or a title, since news
+    introduces people by their full names."""
+    if all(m.role == "contextual" for m in members):
+        return False
+    if members[0].kind == "person" and " " not in members[0].key and len(members) < 2:
+        return any(_titled(m, world) for m in members)
+    return True
+
+
+def build_actors(cands: list[Candidate], sentences: list[Sentence], world: World) -> ActorTable:
+    """One sheet per cluster of candidates: named by the cluster's key (the world's
+    canonical name, the fullest form of a person's name), with the kind most members
+    have, the other names as aliases and the first sentences as sources."""
+    table = ActorTable()
+    clusters: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        clusters[_cluster(c)].append(c)
+    taken: set[str] = set()
+    for members in clusters.values():
+        if not _keep(members, world):
+            continue
+        name = members[0].key
+        kinds = Counter(m.kind for m in members)
+        kind = kinds.most_common(1)[0][0]
+        actor_id = unique_id(slugify(name, "actor"), taken)
+        taken.add(actor_id)
+        aliases = []
+        for m in members:
+            if m.role in {"capital", "metonym", "contextual"}:
+                continue
+            if m.text.lower() != name.lower() and m.text not in aliases:
+                aliases.append(m.text)
+        sources = []
+        for m in sorted(members, key=lambda m: m.sentence):
+            s = sentences[m.sentence]
+            ref = SourceRef(article=s.article.id, quote=s.text)
+            if ref not in sources:
+                sources.append(ref)
+            if len(sources) >= MAX_SOURCES:
+                break
+        table.actors[actor_id] = Actor(id=actor_id, name=name, kind=kind, aliases=aliases, sources=sources)
+        table.candidates += [(m, actor_id) for m in members]
+    drop_shared_aliases(table.actors)
+    return table
+
+
+def drop_shared_aliases(actors: dict[str, Actor]) -> None:
+    """A name that belongs to two sheets ("Clinton" for Bill and Hillary) names neither."""
+    owners = Counter(a.lower() for actor in actors.values() for a in {*actor.aliases, actor.name})
+    for actor in actors.values():
+        actor.aliases = [a for a in actor.aliases if owners[a.lower()] == 1]
+
+
+# --- the pass ------------------------------------------------------------------------
+
+
+def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorTable:
+    """Every actor named in the sentences, merged across sentences and articles, with the
+    relations their titles state. Sentences must come from Docs run through the world
+    ruler (see `add_world_ruler`)."""
+    world = world or load_world()
+    cands: list[Candidate] = []
+    skips: dict[int, int] = {}
+    for i, s in enumerate(sentences):
+        if is_furniture(s.text, world):
+            skips[i] = s.span.end_char
+            continue
+        if s.span.start == 0:
+            skips[i] = s.span.start_char + dateline_end(s.span.doc.text)
+        cands += candidates_in(i, s.span, world, skip_until=skips.get(i, 0))
+    cands = split_country_from_person(drop_portfolios(cands, world), world)
+    cands = drop_families(add_missed_mentions(cands, sentences, skips))
+    vote_kinds(cands, world)
+    place_keys(cands, world)
+    cands = drop_place_qualifiers(cands, world)
+    person_keys(cands)
+    organization_keys(cands, world)
+    alias_keys(cands, sentences, world)
+    cands += speaker_groups(cands, sentences, skips, world)
+    table = build_actors(cands, sentences, world)
+    title_relations(table, sentences, world)
+    organization_relations(table, sentences, world)
+    media_relations(table, sentences, world)
+    leaders_governments(table, world)
+    return table

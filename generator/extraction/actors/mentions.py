@@ -1,0 +1,170 @@
+"""Mentions: the candidates a name rule adds, drops or splits before merging.
+
+A name found once is found everywhere in its article; a family ("the Bidens"), a
+portfolio before a title ("Trade Minister") and a place qualifier ("Bethesda, Md.") are
+no actors; a country glued to a person's name is two candidates; a name given by "also
+known as" joins the actor it renames; a place that is a country is that country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span
+
+from generator.extraction.actors.table import Candidate, overlaps
+from generator.extraction.sentence import Sentence
+from generator.extraction.world import World
+
+
+def _before_title(c: Candidate, world: World) -> bool:
+    doc = c.span.doc
+    nxt = doc[c.span.end:c.span.end + 2]
+    return len(nxt) > 0 and (nxt[0].lower_ in world.titles or nxt.text.lower() in world.titles)
+
+
+def add_missed_mentions(cands: list[Candidate], sentences: list[Sentence],
+                        skips: dict[int, int]) -> list[Candidate]:
+    """A name found once is found everywhere in its article: the recognizer misses some
+    occurrences ("the Nagorno-Karabakh enclave" tagged in one sentence, not the next)."""
+    if not cands:
+        return cands
+    by_article: dict[str, dict[str, Candidate]] = defaultdict(dict)
+    for c in cands:
+        if c.role in {"ner", "place"} and c.span.text == c.text:
+            by_article[sentences[c.sentence].article.id].setdefault(c.text, c)
+    taken: dict[int, list[Span]] = defaultdict(list)
+    for c in cands:
+        taken[c.sentence].append(c.span)
+    vocab = cands[0].span.doc.vocab
+    added: list[Candidate] = []
+    for article, names in by_article.items():
+        matcher = PhraseMatcher(vocab, attr="ORTH")
+        for text, c in names.items():
+            matcher.add(text, [c.span.as_doc()])
+        for i, s in enumerate(sentences):
+            if s.article.id != article:
+                continue
+            for match_id, start, end in matcher(s.span.as_doc()):
+                span = s.span.doc[s.span.start + start:s.span.start + end]
+                if span.start_char < skips.get(i, 0) or any(overlaps(span, t) for t in taken[i]):
+                    continue
+                model = names[vocab.strings[match_id]]
+                taken[i].append(span)
+                added.append(Candidate(i, span, model.text, model.kind, model.key, model.role, model.label))
+    return sorted(cands + added, key=lambda c: (c.sentence, c.span.start))
+
+
+def drop_families(cands: list[Candidate]) -> list[Candidate]:
+    """"The Bidens": a surname in the plural is a family, not an actor of its own."""
+    surnames = {c.text.split()[-1] for c in cands if c.kind == "person" and " " in c.text}
+    return [c for c in cands if not (" " not in c.text and c.text.endswith("s") and c.text[:-1] in surnames)]
+
+
+def drop_portfolios(cands: list[Candidate], world: World) -> list[Candidate]:
+    """A one-word "organization" just before a title ("Trade" in "Kenyan Trade Minister
+    Joseph Kamotho") is a portfolio, unless the text also names it on its own ("the
+    Treasury extended the deadline")."""
+    alone = {c.text for c in cands if not _before_title(c, world)}
+    return [c for c in cands if not (c.kind == "organization" and c.role == "ner" and len(c.span) == 1
+                                     and _before_title(c, world) and c.text not in alone)]
+
+
+def split_country_from_person(cands: list[Candidate], world: World) -> list[Candidate]:
+    """"U.S. Ambassador to Kenya Prudence Bushnell" tagged as one organization "Kenya
+    Prudence Bushnell": a country followed by a name seen elsewhere as a person is the
+    country and that person."""
+    persons = {c.text for c in cands if c.kind == "person"}
+    surnames = {p.split()[-1] for p in persons} | {c.text for c in cands if " " not in c.text}
+    out: list[Candidate] = []
+    for c in cands:
+        if c.kind == "organization" and c.role == "ner" and len(c.span) > 2:
+            head = world.lookup(c.span[:1].text)
+            rest = c.span[1:]
+            doc = c.span.doc
+            after_title = c.span.start >= 2 and doc[c.span.start - 1].lower_ in {"to", "for", "in"} \
+                and doc[c.span.start - 2].lower_ in world.titles  # "envoy to Ukraine Kurt Volker"
+            if head and head.kind == "country" and (rest.text in persons or rest[-1].text in surnames
+                                                    or after_title):
+                first = c.span[:1]
+                out.append(Candidate(c.sentence, first, first.text, "country", head.name, head.role))
+                out.append(Candidate(c.sentence, rest, rest.text, "person", rest.text, "ner", "PERSON"))
+                continue
+        out.append(c)
+    return out
+
+
+def alias_keys(cands: list[Candidate], sentences: list[Sentence], world: World) -> None:
+    """Another name given by an alias cue joins the actor it names ("declared independence
+    as the Republic of Artsakh" after "the Nagorno-Karabakh enclave")."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_sentence[c.sentence].append(c)
+    renamed: dict[str, Candidate] = {}
+    for index, items in sorted(by_sentence.items()):
+        text = sentences[index].span.text
+        offset = sentences[index].span.start_char
+        for cue in world.rules["alias_cues"] + world.rules["renaming_cues"]:
+            at = text.find(cue)
+            if at < 0:
+                continue
+            after = [c for c in items if c.span.start_char - offset >= at + len(cue)]
+            if not after or after[0].span.start_char - offset > at + len(cue) + 5:
+                continue
+            alias = after[0]
+            before = [c for c in items if c.span.end_char - offset <= at]
+            if cue in world.rules["alias_cues"]:  # the name right before: "Myanmar, also known as"
+                gap = text[before[-1].span.end_char - offset:at] if before else "?"
+                subject = before[-1] if re.fullmatch(r"[\s,(]*", gap) else None
+            else:
+                same = [c for c in before if c.kind == alias.kind]
+                subject = same[-1] if same else _last_place(by_sentence, index, sentences)
+            if subject is not None and subject.key != alias.key:
+                renamed[alias.key] = subject
+            break
+    for c in cands:
+        subject = renamed.get(c.key)
+        if subject is not None:
+            c.key, c.kind = subject.key, subject.kind
+
+
+def _last_place(by_sentence: dict[int, list[Candidate]], index: int,
+                sentences: list[Sentence]) -> Candidate | None:
+    """The place named last in the two sentences before, in the same article."""
+    article = sentences[index].article.id
+    for earlier in range(index - 1, max(index - 3, -1), -1):
+        if sentences[earlier].article.id != article:
+            break
+        places = [c for c in by_sentence.get(earlier, []) if c.kind == "place"]
+        if places:
+            return places[-1]
+    return None
+
+
+def drop_place_qualifiers(cands: list[Candidate], world: World) -> list[Candidate]:
+    """"Bethesda, Md.", "Newark, N.J.": the abbreviation after a place and a comma names
+    where that place is, not a place of its own."""
+    qualifiers = set(world.rules["place_qualifiers"])
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        doc = c.span.doc
+        text = c.text.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,3}", c.text) else c.text
+        after_place = prev is not None and prev.sentence == c.sentence and prev.kind == "place" \
+            and prev.span.end + 1 == c.span.start and doc[prev.span.end].text == ","
+        guessed = c.kind == "place" or c.kind == "organization" and c.role == "ner"
+        if after_place and guessed and (text in qualifiers or re.fullmatch(r"[A-Z]{2}", text)):
+            continue
+        out.append(c)
+    return out
+
+
+def place_keys(cands: list[Candidate], world: World) -> None:
+    """A place whose name is a known country is that country ("Syria" said as a place)."""
+    for c in cands:
+        if c.kind == "place":
+            known = world.lookup(c.text)
+            if known and known.kind == "country" and known.role in {"name", "alias"}:
+                c.kind, c.key, c.role = "country", known.name, known.role

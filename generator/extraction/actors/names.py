@@ -1,0 +1,253 @@
+"""Names and merging: how the mentions of one actor become one key.
+
+The merging rules map each candidate (one name in one sentence) to the key of the actor
+it names: a surname to the full name, a lone first name or a name with initials to the
+one person it fits, an acronym to its long form, a short form of an organization to the
+one longer name it begins or ends; and a name the recognizer typed differently in
+different sentences takes its most frequent kind. (Cleaning a name is `text.clean_name`;
+the mentions added or dropped before merging are `mentions.py`.)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+
+from generator.extraction.actors.table import Candidate
+from generator.extraction.world import World
+
+
+def initials(name: str) -> str:
+    """The acronym a long name makes: capitalized words, hyphenated parts counted once."""
+    words = re.findall(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*", name)
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+# --- merging --------------------------------------------------------------------
+
+
+def _person_shaped(c: Candidate, world: World) -> bool:
+    """Could this unknown "organization" be a person's full name: two or three capitalized
+    words, none a name, head or suffix of organizations, nor a known name ("Marcelo Claure"
+    tagged as an organization)?"""
+    words = c.text.split()
+    if c.kind != "organization" or c.role != "ner" or not 2 <= len(words) <= 3 or world.lookup(c.text):
+        return False
+    rules = world.rules
+    banned = set(rules["organization_suffixes"]) | set(rules["organization_heads"]) \
+        | set(rules["facility_heads"]) | set(rules["generic_words"])
+    return all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words) \
+        and not any(w in banned or world.lookup(w) for w in words)
+
+
+def promote_shortened_names(cands: list[Candidate], world: World) -> None:
+    """News shortens a person to the surname and an organization to its first word, so an
+    unknown person-shaped "organization" whose last word alone is also named in the same
+    article, by the one such name, is a person ("Marcelo Claure ... Claure said")."""
+    lone = {c.text for c in cands if " " not in c.text and c.role in {"ner", "place"}}
+    shaped = [c for c in cands if _person_shaped(c, world) and c.text.split()[-1] in lone]
+    owners = Counter(name.split()[-1] for name in {c.text for c in shaped})
+    for c in shaped:
+        if owners[c.text.split()[-1]] == 1:
+            c.kind = "person"
+
+
+def vote_kinds(cands: list[Candidate], world: World | None = None) -> None:
+    """A name the recognizer labels differently in different sentences takes its most
+    frequent kind (persons win ties: organizations are the usual mislabel)."""
+    if world is not None:
+        promote_shortened_names(cands, world)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in cands:
+        if c.role in {"ner", "place"}:
+            votes[c.text][c.kind] += 1
+    # a single word that is the surname of a person seen elsewhere is that person, and so
+    # is the first name of exactly one ("Lazaro" tagged as an organization, "Lazaro Gonzalez")
+    full = [c.text.split() for c in cands if c.kind == "person" and len(c.text.split()) > 1]
+    surnames = {words[-1] for words in full}
+    firsts = Counter(words[0] for words in {tuple(w) for w in full})
+    for c in cands:
+        if c.role not in {"ner", "place"}:
+            continue
+        count = votes[c.text]
+        if c.text in surnames or firsts[c.text] == 1 and " " not in c.text:
+            c.kind = "person"
+            continue
+        best = max(count.values())
+        leaders = [k for k, v in count.items() if v == best]
+        c.kind = "person" if "person" in leaders else leaders[0]
+
+
+def _same_person(short: str, full: str) -> bool:
+    """Is `short` a shorter form of `full`? Surname ("Putin"), hyphen part ("Bashir" of
+    "al-Bashir"), or a subset of the words with the same last name ("Omar al-Bashir")."""
+    s, f = short.lower().split(), full.lower().split()
+    if len(s) >= len(f):
+        return False
+    last = f[-1]
+    if s[-1] != last and not (len(s) == 1 and last.split("-")[-1] == s[0]):
+        return False
+    return all(w in f for w in s[:-1])
+
+
+def _spelled_alike(short: str, fulls: list[str]) -> str | None:
+    """A lone surname spelled another way ("Zelensky" for "Volodymyr Zelenskiy"): the one
+    full name whose surname is nearly the same word."""
+    word = short.lower()
+    if " " in word or len(word) < 5:
+        return None
+    owners = [f for f in fulls if " " in f and f.lower().split()[-1][:3] == word[:3]
+              and difflib.SequenceMatcher(None, f.lower().split()[-1], word).ratio() >= 0.85]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _first_name_of(short: str, fulls: list[str]) -> str | None:
+    """A lone first name ("Elian") is the one person with that first name, unless it is
+    also someone's surname."""
+    word = short.lower()
+    if any(f.lower().split()[-1] == word.split()[-1] for f in fulls if " " in f and f.lower() != word):
+        return None
+    owners = [f for f in fulls if len(f.split()) > len(word.split()) and f.lower().startswith(word + " ")]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _initialed(words: list[str]) -> bool:
+    return len(words) >= 2 and all(re.fullmatch(r"[A-Z]\.?", w) for w in words[:-1])
+
+
+def _initialed_owner(short: str, fulls: list[str]) -> str | None:
+    """A name with initials for first names ("B. U. Nzeribe") is the one full name with the
+    same surname and a first name with the same initial ("Benjamin Nzeribe")."""
+    words = short.split()
+    if not _initialed(words):
+        return None
+    owners = [f for f in fulls if f != short and len(f.split()) >= 2 and not _initialed(f.split())
+              and f.split()[-1] == words[-1] and f[0] == words[0][0]]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _drop_opening_participles(persons: list[Candidate]) -> None:
+    """"Hosting Cook at the summit was a dream": a participle opening the sentence, taken
+    into the name because it is capitalized, is no first name when the surname after it
+    belongs to another full name in the text ("Tim Cook")."""
+    fulls = {tuple(c.text.split()) for c in persons if len(c.text.split()) > 1}
+    for c in persons:
+        words = c.text.split()
+        if len(words) != 2 or len(c.span) != 2 or not (words[0].endswith("ing") and len(words[0]) >= 6) \
+                or c.span.start != c.span.sent.start:
+            continue
+        if any(f[-1] == words[-1] and f[0] != words[0] for f in fulls):
+            c.span = c.span[1:]
+            c.text = words[-1]
+
+
+def person_keys(cands: list[Candidate]) -> None:
+    """Map every person mention to its fullest name, the nearest earlier one first when a
+    surname is shared ("Clinton" after "Bill Clinton")."""
+    persons = [c for c in cands if c.kind == "person"]
+    _drop_opening_participles(persons)
+    spelled: dict[str, str] = {}  # one spelling per name whatever its case ("Bin Laden", "bin Laden")
+    for c in persons:
+        first = spelled.setdefault(c.text.lower(), c.text)
+        if c.text != first and c.span.start > c.span.sent.start and sum(ch.isupper() for ch in c.text) < \
+                sum(ch.isupper() for ch in first):
+            spelled[c.text.lower()] = c.text
+    for c in persons:
+        c.text = spelled[c.text.lower()]
+    fulls = sorted({c.text for c in persons}, key=lambda t: -len(t.split()))
+    parent = {name: name for name in fulls}
+    for i, name in enumerate(fulls):
+        longer = [f for f in fulls[:i] if _same_person(name, f)]
+        owner = None if longer else (_first_name_of(name, fulls) or _spelled_alike(name, fulls)
+                                     or _initialed_owner(name, fulls))
+        if owner:
+            parent[name] = parent[owner]
+        elif len({parent[f] for f in longer}) == 1:
+            parent[name] = parent[longer[0]]
+        elif longer:
+            parent[name] = ""  # ambiguous: decided per mention below
+    last_seen: dict[str, str] = {}
+    for c in persons:
+        key = parent.get(c.text, c.text)
+        if not key:
+            options = [f for f in fulls if _same_person(c.text, f)]
+            recent = last_seen.get(c.text.split()[-1])
+            key = recent if recent in options else parent[options[0]] or options[0]
+        c.key = key
+        for w in c.text.split():
+            last_seen[w] = key
+        last_seen[c.text] = key
+
+
+def organization_keys(cands: list[Candidate], world: World) -> None:
+    """Acronyms and long forms are one organization: from "(ACRONYM)" after a name, or
+    from the initials of a long name seen in the text."""
+    orgs = [c for c in cands if c.kind in {"organization", "group"}]
+    prefixed: dict[str, set[str]] = defaultdict(set)  # "Foreign Affairs Department" -> with its country
+    for c in orgs:
+        first = c.span.doc[c.span.start]
+        known = world.lookup(first.text) or world.lookup(c.span[:2].text)
+        if known and known.kind == "country":
+            for cut in (1, 2):
+                prefixed[" ".join(c.key.split()[cut:])].add(c.key)
+    for c in orgs:
+        if len(prefixed.get(c.key, ())) == 1 and c.key not in world.names:
+            c.key = next(iter(prefixed[c.key]))
+    long_names = {c.key for c in orgs if len(c.key.split()) > 1}
+    by_initials = {initials(n): n for n in long_names if len(initials(n)) >= 2}
+    for c in orgs:  # "U.S. Immigration and Naturalization Service" is the INS
+        first = c.span.doc[c.span.start]
+        known = world.lookup(first.text)
+        if known and known.kind == "country" and len(c.span) > 2:
+            by_initials.setdefault(initials(c.span[1:].text), c.key)
+    for c in orgs:
+        after = c.span.doc[c.span.end:c.span.end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+            by_initials.setdefault(after[1].text, c.key)
+    _complete_short_names(orgs, world)
+    _complete_last_words(orgs, world)
+    for c in orgs:
+        plain = c.key.replace(".", "")
+        if c.key.isupper() or plain.isupper():
+            target = by_initials.get(plain) or _abbreviated(plain, {o.key for o in orgs} - {c.key})
+            if target and target != c.key:
+                c.key = target
+
+
+def _complete_short_names(orgs: list[Candidate], world: World) -> None:
+    """A name the recognizer cut short ("Florida International" of "Florida International
+    University") is the one longer name it begins."""
+    keys = {c.key for c in orgs}
+    for c in orgs:
+        words = c.key.split()
+        if len(words) < 2 or c.key in world.names:
+            continue
+        longer = [k for k in keys if k.split()[:len(words)] == words and len(k.split()) > len(words)]
+        if len(longer) == 1:
+            c.key = longer[0]
+
+
+def _complete_last_words(orgs: list[Candidate], world: World) -> None:
+    """A lone organization word that ends names ("the Times", "the Post") is the one
+    longer organization name it is a later word of ("The New York Times")."""
+    keys = {c.key for c in orgs}
+    suffixes = set(world.rules["organization_suffixes"])
+    for c in orgs:
+        if " " in c.key or c.key not in suffixes or c.key in world.names or c.role != "ner":
+            continue
+        longer = [k for k in keys if len(k.split()) > 1 and c.key in k.split()[1:]]
+        if len(longer) == 1:
+            c.key = longer[0]
+
+
+def _abbreviated(short: str, names: set[str]) -> str | None:
+    """The one name whose first word spells a short form in order ("VW" in Volkswagen)."""
+    if not 2 <= len(short) <= 4:
+        return None
+    pattern = re.compile(".*".join(re.escape(ch) for ch in short.lower()))
+    hits = [n for n in names if n.split()[0].lower().startswith(short[0].lower())
+            and pattern.match(n.split()[0].lower()) and not n.isupper()]
+    return hits[0] if len(hits) == 1 else None
+
+

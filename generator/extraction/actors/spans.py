@@ -1,0 +1,265 @@
+"""Spans: where a name starts and ends, and whether a span is a name at all.
+
+The recognizer's spans and the world ruler's are combined (`raw_spans`), then shaped:
+cut at lowercase words, joined across hyphens, extended to an organization's head noun,
+its acronym in brackets or its country in front, stripped of honorifics; phrases that
+only look like names (quoted slogans, shouted headings, a party-and-state tag) are
+refused. Each rule is a small function on a spaCy `Span` with the world data's word lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from generator.extraction.actors.names import initials
+from generator.extraction.actors.table import overlaps
+from generator.extraction.world import SPANS_KEY, Known, World
+from generator.text import QUOTE_MARKS, clean_name
+
+HONORIFIC_TAILS = {"Rt", "Hon", "Rt.", "Hon."}
+NOT_NAMES = {"VERB", "AUX", "ADV", "INTJ", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
+
+
+def raw_spans(sent: Span, world: World) -> list[tuple[Span, str, bool]]:
+    """The recognizer's and the world ruler's spans in one sentence, overlaps resolved:
+    the longer span wins, the world's on a tie. Returns (span, label, from_world)."""
+    labels = set(world.rules["actor_labels"])
+    ner = [(e, e.label_, False) for e in sent.doc.ents
+           if e.label_ in labels and e.start >= sent.start and e.end <= sent.end]
+    found = [(s, s.label_, True) for s in sent.doc.spans.get(SPANS_KEY, [])
+             if s.start >= sent.start and s.end <= sent.end]
+    defined = [(d, "ORG", False) for d in acronym_definitions(sent)]
+    chosen: list[tuple[Span, str, bool]] = []
+    for item in sorted(found + defined + ner, key=lambda x: (-(x[0].end - x[0].start), not x[2], x[0].start)):
+        if not any(overlaps(item[0], c[0]) for c in chosen):
+            chosen.append(item)
+    return sorted(chosen, key=lambda x: x[0].start)
+
+
+def acronym_definitions(sent: Span) -> list[Span]:
+    """Long names defined by the acronym in brackets after them, whether or not the
+    recognizer saw them: "the Alliance for Rural Progress in Asia (ARPA)"."""
+    doc, out = sent.doc, []
+    for tok in sent:
+        if tok.text != "(" or tok.i + 2 >= sent.end or doc[tok.i + 2].text != ")":
+            continue
+        acronym = doc[tok.i + 1].text.replace(".", "")
+        if not (acronym.isupper() and 2 <= len(acronym) <= 8):
+            continue
+        for start in range(tok.i - 1, max(sent.start, tok.i - 14) - 1, -1):
+            if not doc[start].is_title and not doc[start].is_upper:
+                if doc[start].lower_ in {"of", "for", "and", "in", "on", "the", "to"}:
+                    continue
+                break
+            candidate = doc[start:tok.i]
+            if initials(candidate.text) == acronym:
+                out.append(candidate)
+                break
+    return out
+
+
+def extend_organization(span: Span, world: World) -> Span | None:
+    """A proper noun before an organization head noun is that organization's name
+    ("the so-called Minsk group")."""
+    doc = span.doc
+    head = doc[span.end] if span.end < len(doc) else None
+    if head is not None and head.text in world.rules["organization_heads"] and head.ent_iob_ != "B" \
+            and span.root.dep_ == "compound" and span.root.head.i == span.end:
+        return doc[span.start:span.end + 1]
+    return None
+
+
+def known_organization(span: Span, world: World) -> Known | None:
+    """A known organization before its head noun ("NATO alliance") is that organization;
+    a capital before one ("Minsk group") is not its country."""
+    known = world.lookup(clean_name(span.text))
+    return known if known and known.kind != "country" else None
+
+
+def extend_to_acronym(span: Span) -> Span:
+    """A long name the recognizer cut short before "(ACRONYM)" runs on to the bracket:
+    "the Organization for Security and Co-operation | in Europe (OSCE)"."""
+    doc = span.doc
+    for stop in range(span.end, min(span.end + 5, len(doc))):
+        if doc[stop].text == "(":
+            if stop + 2 < len(doc) and doc[stop + 2].text == ")" and doc[stop + 1].text.isupper():
+                tail = doc[span.end:stop]
+                if len(tail) and all(t.is_title or t.lower_ in {"of", "for", "and", "in", "the", "on"}
+                                     for t in tail) and tail[-1].is_title:
+                    return doc[span.start:stop]
+            break
+        if not (doc[stop].is_title or doc[stop].lower_ in {"of", "for", "and", "in", "the", "on"}):
+            break
+    return span
+
+
+def with_country_modifier(span: Span, world: World) -> Span:
+    """An organization with a country in front is one actor named in full:
+    "the Russian Ministry of Foreign Affairs", "U.S. Treasury"."""
+    doc = span.doc
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        known = world.lookup(prev.text)
+        if known and known.kind == "country" and known.role in {"demonym", "name", "alias"} \
+                and prev.whitespace_ and span[0].is_title:
+            return doc[span.start - 1:span.end]
+    return span
+
+
+def strip_honorifics(span: Span, world: World) -> Span:
+    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].lower_ in honorifics
+                                   or span.doc[start].lower_ in {"the", "former", "late"}):
+        start += 1
+    # two-word titles ("Prime Minister", "Vice President")
+    while start < span.end - 2 and f"{span.doc[start].lower_} {span.doc[start + 1].lower_}" in honorifics:
+        start += 2
+    return span.doc[start:span.end]
+
+
+def governs(span: Span, world: World) -> bool:
+    """Does a capital stand for its government here? Not when it is where something
+    happens ("come to Moscow", "talks in Geneva"); yes when it acts, owns or is named
+    beside other actors ("Baku and Yerevan have confirmed", "Moscow is trying")."""
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    rules = world.rules
+    if token.dep_ == "pobj" and token.head.lower_ in rules["locative_prepositions"]:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in rules["directional_prepositions"]:
+        return token.head.head.lemma_.lower() not in rules["movement_words"]
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in rules["place_object_verbs"]:
+        return False
+    return token.dep_ not in {"compound", "appos"}
+
+
+def is_place_modifier(span: Span, world: World) -> bool:
+    root = span.root
+    return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ in world.rules["place_heads"]
+
+
+def plausible_name(text: str, world: World) -> bool:
+    """Not a name: empty, lowercase, a listed non-actor, a generic word ("Embassy"), a
+    shouted word that is no acronym ("HAMILTON", a dateline or heading), digits, markup."""
+    if not text or text in world.not_actors or not any(c.isupper() for c in text[:1]):
+        return False
+    if text in world.rules["generic_words"]:
+        return False
+    if text.isupper() and len(text.replace(".", "")) > 5 and " " not in text:
+        return False
+    if text.isupper() and " " in text and any(len(w) > 4 for w in text.split()) and not world.lookup(text):
+        return False  # "BLACK DEATH PLAGUE": a shouted heading, not a known name ("NORTH KOREA")
+    if text in world.rules["facility_heads"]:
+        return False  # "Cathedral", "Church": a building's head noun cut from its name
+    if any(ch.isdigit() for ch in text) or len(text) < 2:
+        return False
+    if re.fullmatch(r"[RDI]-[A-Z][A-Za-z.]*", text):
+        return False  # "R-Fla.", "D-N.Y.": a lawmaker's party and state
+    return not re.search(r"[@#/\\|=<>{}]|https?:", text)
+
+
+def capitalized_runs(span: Span, world: World) -> list[Span]:
+    """A recognizer span cut at its common lowercase words ("United States embassies"
+    is "United States"; "UAE fund" is "UAE"); particles ("bin", "of", "al") stay."""
+    keep = set(world.rules["lowercase_ok"])
+    runs: list[Span] = []
+    start = None
+    for tok in span:
+        inside = not tok.is_lower or tok.lower_ in keep or tok.is_punct and tok.text not in {",", ";"}
+        if inside and start is None:
+            start = tok.i
+        elif not inside and start is not None:
+            runs.append(span.doc[start:tok.i])
+            start = None
+    if start is not None:
+        runs.append(span.doc[start:span.end])
+    return [_trim(r) for r in runs if any(t.is_title or t.is_upper for t in r)]
+
+
+def _trim(span: Span) -> Span:
+    """Without lowercase words at either end ("the United States" -> "United States"), nor
+    a capitalized "The" opening a sentence ("The U.S. Immigration ... Service" is the INS's
+    long name only without it)."""
+    start, end = span.start, span.end
+    while start < end - 1 and (span.doc[start].is_lower or span.doc[start].lower_ == "the"):
+        start += 1
+    while end > start + 1 and span.doc[end - 1].is_lower:
+        end -= 1
+    return span.doc[start:end]
+
+
+def phrase_not_name(span: Span, world: World) -> bool:
+    """A title-case phrase taken for an organization: owned by a possessive pronoun ("my
+    Complete and Total Endorsement") or set in quotation marks on its own ("a 'Total
+    Victory'"), with no organization head or suffix in it."""
+    doc = span.doc
+    rules = world.rules
+    heads = set(rules["organization_heads"]) | set(rules["organization_suffixes"])
+    if any(t.text in heads for t in span) or span[-1].is_upper:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.tag_ == "PRP$" and len(span) > 1:
+        return True
+    after = doc[span.end:span.end + 2]
+    closed = len(after) > 0 and (after[0].text in QUOTE_MARKS
+                                 or after[0].is_punct and len(after) > 1 and after[1].text in QUOTE_MARKS)
+    named = span.start > 1 and doc[span.start - 2].lower_ in {"called", "named", "dubbed", "as"}
+    return prev is not None and prev.text in QUOTE_MARKS and closed and not named  # a group called "X"
+
+
+def titled_person(span: Span, world: World) -> bool:
+    """An honorific and two or more proper names after it, none an organization's last
+    word: a person, whatever the recognizer said."""
+    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    rest = span[1:]
+    return span[0].lower_ in honorifics and len(rest) >= 2 \
+        and all(t.is_title and t.pos_ == "PROPN" for t in rest) \
+        and rest[-1].text not in world.rules["organization_suffixes"]
+
+
+def after_position(span: Span, world: World) -> Span | None:
+    """A team or company, a short capitalized position ("QB", "DL", "CEO") and a name of two
+    or three capitalized words, taken as one span: the name after the position."""
+    banned = set(world.rules["organization_suffixes"]) | set(world.rules["organization_heads"])
+    for i in range(len(span) - 3, 0, -1):
+        tok = span[i]
+        if tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 4 and not world.lookup(tok.text):
+            tail = span[i + 1:]
+            if 2 <= len(tail) <= 3 and all(t.is_title and t.is_alpha and t.text not in banned
+                                           and not world.lookup(t.text) for t in tail):
+                return tail
+            return None
+    return None
+
+
+def join_hyphens(span: Span) -> Span:
+    """A hyphenated name the recognizer cut at a hyphen ("Dar-es-| Salaam") is whole."""
+    doc, start, end = span.doc, span.start, span.end
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return doc[start:end]
+
+
+def acronym_like(text: str) -> bool:
+    """"VW", "BYD": a short all-capital name not in the world data is an organization's."""
+    return text.isupper() and 2 <= len(text) <= 5 and "." not in text
+
+
+def with_suffix(span: Span, text: str, label: str, world: World) -> tuple[Span, str, str]:
+    """A name the recognizer ended one word early ("Alliance Investment | Partners")."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end].text in world.rules["organization_suffixes"] and doc[end].is_title \
+            and doc[end].ent_iob_ != "B":
+        end += 1
+    if end == span.end:
+        return span, text, label
+    span = doc[span.start:end]
+    return span, clean_name(span.text), "ORG"

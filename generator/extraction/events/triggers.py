@@ -1,0 +1,218 @@
+"""Event triggers: the words that name something happening, with the kind of event.
+
+A trigger is a verb ("discuss", "shelled"), a verb with its object or particle ("carried
+out tests", "called off"), or a noun ("talks", "the bombing"), each listed with its kind
+in `data/events_triggers.yml`. Words that only name a topic ("discuss a ceasefire"), are
+negated ("did not attack") or only imagined ("fear the conflict will turn into war") are
+not triggers: an analyst wants what happened, not what was talked about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from generator.datafiles import load_data
+from generator.extraction.references import View, actors_of, time_tokens
+from generator.extraction.syntax import antecedent, negated
+from generator.text import QUOTE_MARKS
+
+
+@dataclass
+class Trigger:
+    token: Token
+    kind: str
+    absorbed: list[Token] = field(default_factory=list)  # object nouns or particles taken in
+
+
+def find_triggers(view: View) -> list[Trigger]:
+    """Every word in the sentence that names an event happening (not only a topic)."""
+    lex = load_data("events_triggers")
+    if not any(t.pos_ in ("VERB", "AUX") for t in view.span):
+        return []  # a heading or caption: no clause, no event
+    found: list[Trigger] = []
+    absorbed: set[int] = set()
+    speech = set(load_data("claims_verbs")["speech_verbs"])
+    for token in view.span:
+        reporting = token.lemma_.lower() in speech and any(c.dep_ == "ccomp" for c in token.children) \
+            and lex["verbs"].get(token.lemma_.lower()) in lex["reporting_kinds"]
+        if token.pos_ == "VERB" and token.dep_ != "amod" and not negated(token) and not reporting:
+            trig = _verb_trigger(token, lex)
+            if trig:
+                found.append(trig)
+                absorbed |= {t.i for t in trig.absorbed}
+    taken = {t.token.i for t in found}
+    for token in view.span:
+        if token.pos_ == "VERB" and token.i not in taken and not negated(token):
+            trig = _support_verb_trigger(token, lex)
+            if trig:
+                found.append(trig)
+                absorbed |= {t.i for t in trig.absorbed}
+    for token in view.span:
+        if token.pos_ == "NOUN" and token.i not in absorbed:
+            kind = lex["nouns"].get(token.lemma_.lower()) or lex["nouns"].get(token.lower_)
+            if kind and not _topic_only(token, lex) and not _negated_object(token) and _qualified(token, lex):
+                found.append(Trigger(token, kind))
+    taken = {t.token.i for t in found} | absorbed
+    governing = {argument_head(t.token).i for t in found}
+    found += [Trigger(v, "other") for v in _dated_verbs(view, lex) if v.i not in taken | governing]
+    kept = {t.token.i for t in found}
+    return [t for t in found if not _hypothetical(t.token, lex) and not _withholds_name(t.token, lex)
+            and not _quoted_word(t.token) and not _refused(t.token, lex, kept)]
+
+
+def _refused(token: Token, lex: dict, triggers: set[int]) -> bool:
+    """"declined to discuss the charges": what someone refused to do did not happen (when
+    the refusal is itself a trigger, the two are told as one event instead)."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in lex["refusal_verbs"] and head.i not in triggers
+
+
+def _quoted_word(token: Token) -> bool:
+    """"a code showing whether they are ``working,'' ``wounded'' or ...": a word in quotation
+    marks on its own is named, not used."""
+    doc = token.doc
+    before = doc[token.i - 1].text if token.i > 0 else ""
+    after = [t.text for t in doc[token.i + 1: token.i + 3]]
+    closed = bool(after) and (after[0] in QUOTE_MARKS or after[0] in ",." and after[1:2] != []
+                              and after[1] in QUOTE_MARKS)
+    return before in QUOTE_MARKS and closed
+
+
+def _withholds_name(token: Token, lex: dict) -> bool:
+    """"who refused to identify himself", "declined to be named": a source withholding its
+    name is how the story is told, not something that happened."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lex["name_withholding"] for c in token.children)
+
+
+def argument_head(token: Token) -> Token:
+    """The word a trigger is an argument of: "engaged" in "engaged in heavy fighting"."""
+    head = token.head
+    return head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+
+
+def _dated_verbs(view: View, lex: dict) -> list[Token]:
+    """A verb with a date of its own and an actor as subject tells something that happened
+    even when no trigger names its kind ("On Friday, X slowed the sale"): kind `other`."""
+    said = load_data("claims_verbs")
+    speech = set(said["speech_verbs"]) | set(said["statement_verbs"])
+    out = []
+    for time in view.sentence.times:
+        tokens = time_tokens(view, time)
+        verb = _verb_above(tokens[0]) if tokens else None
+        if verb is None or verb.lemma_.lower() in speech | set(lex["light_verbs"]) or negated(verb):
+            continue
+        if any(actors_of(view, s) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")):
+            out.append(verb)
+    return out
+
+
+def _verb_above(token: Token) -> Token | None:
+    t = token
+    while t.pos_ != "VERB":
+        if t.head.i == t.i or t.pos_ == "NOUN" and t.dep_ not in ("pobj", "npadvmod", "compound", "nmod"):
+            return None
+        t = t.head
+    return t
+
+
+def _object_noun(verb: Token, lex: dict) -> Token | None:
+    """A verb's object, looking through "a series of" to the noun that counts."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            if child.lemma_.lower() in lex["quantity_nouns"]:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        return next((p for p in prep.children if p.dep_ == "pobj"), child)
+            return antecedent(child)
+    return None
+
+
+def _support_verb_trigger(verb: Token, lex: dict) -> Trigger | None:
+    """"X carried out weapons tests", "X slowed the sale": a verb that is no trigger itself
+    names the event of its object noun, and the title keeps the verb."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex["topic_verbs"] or lemma in lex["not_support_verbs"] or verb.dep_ == "amod":
+        return None
+    if lemma in load_data("claims_verbs")["speech_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "told a news conference (that) ...": a claim, not a conference
+    noun = _object_noun(verb, lex)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    kind = lex["nouns"].get(noun.lemma_.lower()) or lex["nouns"].get(noun.lower_)
+    if not kind or not _qualified(noun, lex):
+        return None
+    if verb.lemma_.lower() in lex["stop_verbs"]:
+        kind = "yield" if kind in lex["de_escalation_of"] else "reduce-relations"
+    return Trigger(verb, kind, [noun])
+
+
+def _verb_trigger(token: Token, lex: dict) -> Trigger | None:
+    """A verb that names an event by itself ("attacked"), with its object ("held talks")
+    or with its particle ("called off")."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") and lemma in lex["phrases"]:
+            child = (_object_noun(token, lex) if child.dep_ == "dobj" else None) or antecedent(child)
+            kind = lex["phrases"][lemma].get(child.lemma_.lower()) or lex["phrases"][lemma].get(child.lower_)
+            if kind:
+                return Trigger(token, kind, [child])
+        if child.dep_ in ("prt", "prep") and lemma in lex["particles"]:
+            kind = lex["particles"][lemma].get(child.lower_)
+            if kind:
+                objects = [c for c in child.children if c.dep_ == "pobj"] + [
+                    c for c in token.children if c.dep_ == "dobj"]
+                return Trigger(token, kind, [child, *objects])
+    if any(c.dep_ == "prt" for c in token.children):
+        return None  # a phrasal verb means something else: "wound up", "sign up", "call off"
+    if lemma in lex["verbs"]:
+        return Trigger(token, lex["verbs"][lemma])
+    return None
+
+
+def _qualified(noun: Token, lex: dict) -> bool:
+    """A noun that needs a qualifier has it among its modifiers ("weapons tests")."""
+    needs = lex["noun_needs"].get(noun.lemma_.lower())
+    return not needs or any(c.lower_ in needs or c.lemma_.lower() in needs
+                            for c in noun.children if c.i < noun.i)
+
+
+def _negated_object(noun: Token) -> bool:
+    """"It never came to a peace agreement": a noun right under a negated verb did not
+    happen; "have not made a breakthrough in talks" still had the talks."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in ("dobj", "pobj", "attr", "nsubj") and head.pos_ in ("VERB", "AUX") and negated(head)
+
+
+def _topic_only(token: Token, lex: dict) -> bool:
+    """"discuss a ceasefire", "prisoners of war", "peace talks" modifiers: a topic, not an event."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ in ("compound", "amod", "nmod"):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "in" and token.lemma_.lower() in lex["motive_nouns"]:
+        return True
+    if token.dep_ == "pobj":
+        head = head.head
+    if head.lemma_.lower() in lex["topic_verbs"] and token.dep_ in ("dobj", "pobj"):
+        return True
+    return (head.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj"
+            and head.lemma_.lower() in lex["topic_nouns"])
+
+
+def _hypothetical(token: Token, lex: dict) -> bool:
+    """A trigger in a clause that only imagines it: "fear that the conflict will turn into war"."""
+    t = token
+    for _ in range(8):
+        if any(c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] for c in t.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if t.dep_ in ("acl", "ccomp") and t.head.lemma_.lower() in lex["hypothetical_heads"]:
+            return True
+        if t.dep_ == "ROOT":
+            return False
+        t = t.head
+    return False

@@ -1,0 +1,285 @@
+"""Many articles, one briefing: which sheet a newly extracted actor or event *is*, and
+the generator's cumulative output (`SheetSet`) that each run's extraction folds into.
+
+An actor is the sheet of the same kind with a shared name or alias; an event the sheet
+of the same kind with compatible dates and a shared participant (or title, or place and
+day). References are rewritten to the ids kept. Facts accumulate across articles; what a
+run's own articles no longer say is dropped. The `SheetSet` is what
+`content/.briefing/state.json` keeps: the base of the next three-way merge (`merge.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.dates import edtf_bounds
+from generator.sheets.merge import ITEM_LISTS, MISSING, VALUE_LISTS, as_list, index_items, item_key, norm_text
+from generator.text import unique_id
+
+
+def provenance(data: Any) -> set[str]:
+    """The article ids a piece of generated data is sourced from."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        if "article" in data and "quote" in data:
+            found.add(str(data["article"]))
+        for value in data.values():
+            found |= provenance(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= provenance(value)
+    return found
+
+
+def combine(view: dict, new: dict, run: set[str], fresh: bool | None = None) -> dict:
+    """Fold newly generated data for one entity into the generator's earlier view of it.
+
+    Facts accumulate across articles. What this run's articles said before and no
+    longer say is dropped (the generator changed its mind about its own output); what
+    other articles said stays. Scalars take the new value when everything the view
+    knew came from this run's articles, and otherwise only fill gaps.
+    """
+    if fresh is None:
+        fresh = provenance(view) <= run
+    out = dict(view)
+    for key, n in new.items():
+        v = view.get(key, MISSING)
+        if v is MISSING:
+            out[key] = n
+        elif key in ITEM_LISTS and isinstance(v, list) and isinstance(n, list):
+            out[key] = _combine_items(v, n, run, key)
+        elif key in VALUE_LISTS and isinstance(v, list) and isinstance(n, list):
+            out[key] = list(dict.fromkeys([*v, *n]))
+        elif key == "id":
+            continue
+        elif n is not None and (fresh or v is None):
+            out[key] = n
+    return out
+
+
+def _combine_items(view: list, new: list, run: set[str], field: str) -> list:
+    new_by = index_items(field, new)
+    out, seen = [], set()
+    for item in view:
+        k = item_key(field, item)
+        if k in seen:
+            continue
+        seen.add(k)
+        if k in new_by:
+            out.append(combine(item, new_by[k], run) if isinstance(item, dict) else item)
+        elif not (provenance(item) and provenance(item) <= run):
+            out.append(item)
+    out.extend(item for k, item in new_by.items() if k not in seen)
+    return out
+
+
+def names_of(actor: dict | None) -> set[str]:
+    """An actor's names for matching: its name and aliases, case and 'the' aside."""
+    if not actor:
+        return set()
+    names = [actor.get("name"), *as_list(actor.get("aliases"))]
+    return {_norm_name(n) for n in names if n}
+
+
+def _norm_name(name: Any) -> str:
+    text = " ".join(str(name).casefold().split())
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass
+class Known:
+    """What is known of one sheet: the generator's view, the file on disk, and what this
+    run has already matched to it."""
+
+    view: dict | None
+    disk: dict | None
+    extra: list[dict] = field(default_factory=list)
+
+    def versions(self) -> list[dict]:
+        return [d for d in (self.view, self.disk, *self.extra) if d]
+
+    def kinds(self) -> set[str]:
+        return {str(d.get("kind")) for d in self.versions()}
+
+    def actor_names(self) -> set[str]:
+        return set().union(*(names_of(d) for d in self.versions()))
+
+    def participants(self) -> set[str]:
+        return {str(p["actor"]) for d in self.versions() for p in as_list(d.get("participants"))
+                if isinstance(p, dict) and p.get("actor")}
+
+    def dates(self) -> list[str | None]:
+        return [d.get("date") for d in self.versions()]
+
+    def places(self) -> set[str]:
+        return {str(d.get("place")) for d in self.versions() if d.get("place")}
+
+    def days(self) -> set[str]:
+        return {str(d.get("date")) for d in self.versions() if _is_day(d.get("date"))}
+
+    def titles(self) -> set[str]:
+        return {norm_text(d.get("title")).casefold() for d in self.versions()}
+
+
+def known_sheets(view: dict[str, dict], disk: dict[str, dict]) -> dict[str, Known]:
+    return {i: Known(view.get(i), disk.get(i)) for i in dict.fromkeys([*view, *disk])}
+
+
+def match_actor(actor: dict, known: dict[str, Known]) -> str | None:
+    """The existing sheet this actor is: the same id and kind, else the same kind and a
+    shared name or alias (aliases a person added count)."""
+    kind, own = str(actor.get("kind")), str(actor.get("id"))
+    if own in known and kind in known[own].kinds():
+        return own
+    names = names_of(actor)
+    for sheet_id, sheet in known.items():
+        if kind in sheet.kinds() and names & sheet.actor_names():
+            return sheet_id
+    return None
+
+
+def _is_day(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
+def match_event(event: dict, known: dict[str, Known]) -> str | None:
+    """The existing event this one is: the same id and kind, else the same kind,
+    compatible dates and a shared participant (or, with no participants, one title), or
+    the same kind on the same day in the same place (two reports naming different sides
+    of one meeting)."""
+    kind, own = str(event.get("kind")), str(event.get("id"))
+    if own in known and kind in known[own].kinds():
+        return own
+    parts = {str(p.get("actor")) for p in as_list(event.get("participants")) if isinstance(p, dict)}
+    title = norm_text(event.get("title")).casefold()
+    for sheet_id, sheet in known.items():
+        if kind not in sheet.kinds():
+            continue
+        if not any(dates_compatible(event.get("date"), d, title in sheet.titles()) for d in sheet.dates()):
+            continue
+        if parts & sheet.participants() or (not parts and title in sheet.titles()):
+            return sheet_id
+        place, date = event.get("place"), event.get("date")
+        if place and str(place) in sheet.places() and _is_day(date) and str(date) in sheet.days():
+            return sheet_id
+    return None
+
+
+def dates_compatible(a: str | None, b: str | None, same_title: bool = False) -> bool:
+    """Two dates that can name the same day: both known and overlapping, or one unknown
+    when the titles agree too (two undated statements by one actor are not one event)."""
+    if a is None or b is None:
+        return same_title
+    if a == b:
+        return True
+    span_a, span_b = edtf_bounds(a, fuzzy=True), edtf_bounds(b, fuzzy=True)
+    if span_a is None or span_b is None:
+        return False
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+
+
+def rename_references(data: Any, renames: dict[str, str]) -> Any:
+    """The data with every sheet id it names passed through `renames`."""
+    if not renames:
+        return data
+    if isinstance(data, list):
+        return [rename_references(v, renames) for v in data]
+    if not isinstance(data, dict):
+        return data
+    out = {}
+    for key, value in data.items():
+        if key in ("actor", "target", "place") and isinstance(value, str):
+            out[key] = renames.get(value, value)
+        elif key in ("by", "about") and isinstance(value, list):
+            out[key] = list(dict.fromkeys(renames.get(v, v) for v in value))
+        elif key == "id":
+            out[key] = value
+        else:
+            out[key] = rename_references(value, renames)
+    return out
+
+
+@dataclass
+class SheetSet:
+    """The generator's cumulative output: every sheet as it would write it, hand edits aside.
+
+    This is what `content/.briefing/state.json` keeps between runs: the base of the next
+    three-way merge, and the memory of which sheets a person deleted.
+    """
+
+    actors: dict[str, dict] = field(default_factory=dict)
+    events: dict[str, dict] = field(default_factory=dict)
+    briefing: dict | None = None
+
+    def to_json(self) -> dict:
+        return {"version": 1, "actors": self.actors, "events": self.events, "briefing": self.briefing}
+
+    @classmethod
+    def from_json(cls, data: Any) -> SheetSet:
+        """The state as saved; anything damaged in it is forgotten rather than trusted."""
+        if not isinstance(data, dict):
+            return cls()
+
+        def sheets(value: Any) -> dict[str, dict]:
+            if not isinstance(value, dict):
+                return {}
+            return {str(k): v for k, v in value.items() if isinstance(v, dict)}
+
+        briefing = data.get("briefing")
+        return cls(sheets(data.get("actors")), sheets(data.get("events")),
+                   briefing if isinstance(briefing, dict) else None)
+
+
+def fold(view: SheetSet, disk: SheetSet, new: SheetSet, run: set[str]) -> tuple[SheetSet, dict[str, str]]:
+    """The next view: `new` (this run's extraction, plain data) folded into `view`.
+
+    Each new actor and event is first matched to the sheet it is (by id, names or
+    aliases on disk included, dates and participants), so one actor or event reported
+    by several articles stays one sheet; references are rewritten to the ids kept.
+    Returns the view and the renames made.
+    """
+    taken = set(view.actors) | set(view.events) | set(disk.actors) | set(disk.events)
+    actors, renames = _accept(new.actors, known_sheets(view.actors, disk.actors), match_actor, taken, {})
+    events, renames = _accept(new.events, known_sheets(view.events, disk.events), match_event, taken, renames)
+    out = SheetSet(dict(view.actors), dict(view.events), view.briefing)
+    for pool, accepted in ((out.actors, actors), (out.events, events)):
+        for sheet_id, data in accepted.items():
+            data = _drop_self_relations(rename_references(data, renames))
+            pool[sheet_id] = combine(pool[sheet_id], data, run) if sheet_id in pool else data
+    if new.briefing is not None:
+        if view.briefing:
+            cited = {str(s.get("id")) for s in as_list(view.briefing.get("sources")) if isinstance(s, dict)}
+            out.briefing = combine(view.briefing, new.briefing, run, fresh=cited <= run)
+        else:
+            out.briefing = new.briefing
+    return out, renames
+
+
+def _accept(new: dict[str, dict], known: dict[str, Known], match, taken: set[str],
+            renames: dict[str, str]) -> tuple[dict[str, dict], dict[str, str]]:
+    renames = dict(renames)
+    accepted: dict[str, dict] = {}
+    for new_id, data in new.items():
+        data = rename_references(data, renames)
+        target = match(data, known)
+        if target is None:
+            target = unique_id(new_id, taken)
+            taken.add(target)
+            known[target] = Known(None, None)
+        if target != new_id:
+            renames[new_id] = target
+        data = {**data, "id": target}
+        accepted[target] = combine(accepted[target], data, set()) if target in accepted else data
+        known[target].extra.append(data)
+    return accepted, renames
+
+
+def _drop_self_relations(data: dict) -> dict:
+    rels = data.get("relations")
+    if isinstance(rels, list):
+        own = data.get("id")
+        keep = [r for r in rels if not (isinstance(r, dict) and r.get("target") == own)]
+        data = {**data, "relations": keep}
+    return data

@@ -1,0 +1,252 @@
+"""A run's plan: the extraction merged into what is on disk, in memory, and written in
+an order that keeps `content/` valid at every moment.
+
+Sheets a person edited are merged three ways (`merge.py`) against the generator's last
+output (`state.py`); a file whose data does not change is not touched; actors are
+written first without references to sheets not yet on disk, then events, then the
+actors in full, then `briefing.yml`, then the state.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.sheets import merge
+from generator.sheets.fold import SheetSet, fold
+from generator.sheets.merge import plain
+from generator.sheets.report import Change, GenerateError, GenerateReport
+from generator.sheets.state import STATE_FILE, read_state, state_text
+from generator.sheets.store import (
+    STATE_DIR,
+    ContentError,
+    export_json_schemas,
+    load_content,
+    parse_yaml,
+    sheet_text,
+    write_atomic,
+)
+
+FOLDERS = ("actors", "events")
+
+
+# Seconds to wait after each file written: lets the crash tests kill a run mid-write.
+WRITE_PAUSE = float(os.environ.get("BRIEFING_WRITE_PAUSE", "0") or 0)
+
+
+@dataclass
+class Step:
+    """One file to write: its final data, and (when it names sheets not yet written) the
+    version that keeps the content valid until they are."""
+
+    path: Path
+    kind: str  # actor | event | briefing
+    data: Any
+    change: Change
+    interim: Any = None
+
+
+@dataclass
+class Plan:
+    actors: list[Step] = field(default_factory=list)
+    events: list[Step] = field(default_factory=list)
+    briefing: Step | None = None
+    register_sources: bool = False  # briefing.yml gains sources the sheets will cite
+    view: SheetSet = field(default_factory=SheetSet)
+    sheets: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> id -> plain data
+
+    def final_steps(self) -> list[Step]:
+        return [*self.actors, *self.events, *([self.briefing] if self.briefing else [])]
+
+    def final_sheets(self) -> dict[str, dict[str, Any]]:
+        return self.sheets
+
+
+@dataclass
+class Disk:
+    """The sheets on disk now, as round-trip data keyed by file name (the id)."""
+
+    sheets: dict[str, dict[str, Any]]
+    paths: dict[str, dict[str, Path]]
+    briefing: Any = None
+
+    def view(self) -> SheetSet:
+        return SheetSet({i: plain(d) for i, d in self.sheets["actors"].items()},
+                    {i: plain(d) for i, d in self.sheets["events"].items()},
+                    plain(self.briefing) if self.briefing is not None else None)
+
+
+def read_disk(content: Path) -> Disk:
+    """Every sheet on disk; a file that does not parse stops the run (it cannot be merged)."""
+    sheets: dict[str, dict[str, Any]] = {f: {} for f in FOLDERS}
+    paths: dict[str, dict[str, Path]] = {f: {} for f in FOLDERS}
+    errors = []
+    for folder in FOLDERS:
+        for path in sorted((content / folder).glob("*.y*ml")):
+            data, errs = parse_yaml(path)
+            if errs or not isinstance(data, dict):
+                errors += [str(e) for e in errs] or [f"{path}:1: not a mapping of fields; expected a sheet"]
+                continue
+            sheets[folder][path.stem] = data
+            paths[folder][path.stem] = path
+    briefing = None
+    if (content / "briefing.yml").exists():
+        briefing, errs = parse_yaml(content / "briefing.yml")
+        errors += [str(e) for e in errs]
+        if not errs and not isinstance(briefing, dict):
+            errors.append(f"{content / 'briefing.yml'}:1: not a mapping of fields; expected the briefing")
+    if errors:
+        raise GenerateError("\n".join(errors) + "\nfix these files first (`briefing validate`); "
+                            "nothing was written")
+    return Disk(sheets, paths, briefing)
+
+
+def plan_run(content: Path, new: SheetSet, run: set[str], report: GenerateReport) -> Plan:
+    """Merge the new extraction into what is on disk, in memory; decide what to write."""
+    disk = read_disk(content)
+    base = read_state(content)
+    view, _ = fold(base, disk.view(), new, run)
+    plan = Plan(view=view)
+    refs_before = set().union(*(merge.references(d) for f in FOLDERS for d in disk.sheets[f].values()))
+    deleted = {i for f in FOLDERS for i in getattr(base, f) if i not in disk.sheets[f]}
+    report.kept_deleted = sorted(deleted)
+    final_ids = {i for f in FOLDERS for i in disk.sheets[f]} | \
+                {i for f in FOLDERS for i in getattr(view, f) if i not in deleted}
+    merged: dict[str, dict[str, Any]] = {f: dict(disk.sheets[f]) for f in FOLDERS}
+    befores: dict[str, dict[str, Any]] = {f: {} for f in FOLDERS}
+    for folder in FOLDERS:
+        for sheet_id, theirs in getattr(view, folder).items():
+            if sheet_id in deleted:
+                continue
+            ours = disk.sheets[folder].get(sheet_id)
+            befores[folder][sheet_id] = plain(ours) if ours is not None else None
+            if ours is None:
+                merged[folder][sheet_id] = merge.to_rt(theirs)
+            else:
+                report.conflicts += merge.merge_sheet(getattr(base, folder).get(sheet_id), ours, theirs,
+                                                      f"{content / folder / sheet_id}.yml")
+    briefing, briefing_before = merge_briefing(content, disk, base, view, report)
+    dropped_sources = source_ids(base.briefing) - source_ids(plain(briefing))
+    merge.drop_sources(briefing, dropped_sources)  # a source a person removed takes its quotes along
+    for folder in FOLDERS:
+        for sheet_id, data in merged[folder].items():
+            if sheet_id not in befores[folder]:
+                continue  # a sheet the generator does not make: left exactly as it is
+            gone = {r for r in merge.references(data) - final_ids if r in deleted or r not in refs_before}
+            merge.drop_references(data, gone)
+            merge.drop_sources(data, dropped_sources)
+            path = content / folder / f"{sheet_id}.yml"
+            step = make_step(path, folder[:-1], data, befores[folder][sheet_id])
+            if step:
+                getattr(plan, folder).append(step)
+    plan.sheets = {f: {i: plain(d) for i, d in merged[f].items()} for f in FOLDERS}
+    plan.briefing = make_step(content / "briefing.yml", "briefing", briefing, briefing_before)
+    plan.register_sources = bool(briefing_before is not None and plan.briefing and
+                                 source_ids(plain(briefing)) - source_ids(briefing_before))
+    plan.sheets["briefing"] = {"briefing": plain(briefing)}
+    add_interims(plan, {i for f in FOLDERS for i in disk.sheets[f]})
+    return plan
+
+
+def merge_briefing(content: Path, disk: Disk, base: SheetSet, view: SheetSet,
+                   report: GenerateReport) -> tuple[Any, Any]:
+    """briefing.yml merged like a sheet; written again if a person removed it, since every
+    sheet cites the sources it lists."""
+    theirs = view.briefing or {}
+    if disk.briefing is None:
+        return merge.to_rt(theirs), None
+    before = plain(disk.briefing)
+    report.conflicts += merge.merge_sheet(base.briefing, disk.briefing, theirs, str(content / "briefing.yml"))
+    return disk.briefing, before
+
+
+def source_ids(briefing: Any) -> set[str]:
+    if not isinstance(briefing, dict):
+        return set()
+    return {str(s.get("id")) for s in merge.as_list(briefing.get("sources")) if isinstance(s, dict)}
+
+
+def make_step(path: Path, kind: str, data: Any, before: Any) -> Step | None:
+    """A write, or None when the data is what the file already holds (it stays untouched,
+    byte for byte, even if a person laid it out differently from the generator)."""
+    after = plain(data)
+    if before is not None and after == before:
+        return None
+    if before is None:
+        return Step(path, kind, data, Change(path, [], True))
+    keys = list(dict.fromkeys([*after, *before]))
+    fields = [k for k in keys if after.get(k, merge.MISSING) != before.get(k, merge.MISSING)]
+    return Step(path, kind, data, Change(path, fields, False))
+
+
+def add_interims(plan: Plan, existing: set[str]) -> None:
+    """Actors are written before events, but an actor may name an event (a claim about
+    it) or another new actor: until those exist, write it without those references."""
+    for step in plan.actors:
+        missing = merge.references(step.data) - existing
+        if missing:
+            interim = copy.deepcopy(step.data)
+            merge.drop_references(interim, missing)
+            step.interim = interim
+
+
+def write_plan(content: Path, plan: Plan, report: GenerateReport) -> None:
+    """Write in the order that keeps content/ valid whenever the run stops: schemas;
+    briefing.yml first only to register new sources; actors (without references to what
+    is not written yet); events; those actors in full; briefing.yml; the state."""
+    clean_temp_files(content)
+    try:
+        report.written += export_json_schemas(content)
+        if plan.register_sources and plan.briefing:
+            write(plan.briefing.path, "briefing", plan.briefing.data)
+        for step in plan.actors:
+            write(step.path, "actor", step.interim if step.interim is not None else step.data)
+        for step in plan.events:
+            write(step.path, "event", step.data)
+        for step in plan.actors:
+            if step.interim is not None:
+                write(step.path, "actor", step.data)
+        if plan.briefing:
+            write(plan.briefing.path, "briefing", plan.briefing.data)
+        write_atomic(content / STATE_DIR / STATE_FILE, state_text(plan.view))
+    except KeyboardInterrupt:
+        raise GenerateError("interrupted; the sheets written so far are valid; run again to finish") from None
+    except OSError as exc:
+        raise GenerateError(f"{exc.filename or content}: cannot write ({exc.strerror}); "
+                            "the sheets written so far are valid") from None
+    for step in plan.final_steps():
+        report.written.append(step.path)
+        report.changes.append(step.change)
+    counted = set(report.written)
+    report.unchanged = [p for p in sheet_files(content) if p not in counted]
+
+
+def write(path: Path, kind: str, data: Any) -> None:
+    if write_atomic(path, sheet_text(kind, data)):
+        if WRITE_PAUSE:
+            time.sleep(WRITE_PAUSE)
+
+
+def sheet_files(content: Path) -> list[Path]:
+    files = [p for f in FOLDERS for p in sorted((content / f).glob("*.y*ml"))]
+    return files + ([content / "briefing.yml"] if (content / "briefing.yml").exists() else [])
+
+
+def clean_temp_files(content: Path) -> None:
+    """Temporary files a killed run left behind (write_atomic's `.NAME.*.tmp`)."""
+    for folder in (content, *(content / f for f in FOLDERS), content / STATE_DIR):
+        for tmp in folder.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def validation_problems(content: Path) -> list[str]:
+    """Problems left in content/ after the run (a person's own edits, never the merge's)."""
+    try:
+        load_content(content)
+    except ContentError as exc:
+        return [str(e) for e in exc.errors]
+    return []

@@ -1,0 +1,45 @@
+"""World data: names, aliases, demonyms, capitals, titles, and the span ruler that marks them."""
+
+from __future__ import annotations
+
+import spacy
+
+from generator.extraction.world import add_world_ruler
+
+
+def test_world_resolves_names_aliases_demonyms_and_capitals(world):
+    assert world.lookup("Russian").name == "Russia"
+    assert world.lookup("Russians").role == "demonym"
+    assert world.lookup("Baku").role == "capital"
+    assert world.lookup("Baku").name == "Azerbaijan"
+    assert world.lookup("U.S.").name == "United States"
+    assert world.lookup("DPRK").name == "North Korea"
+    assert world.lookup("OSCE").name == "Organization for Security and Co-operation in Europe"
+    assert world.lookup("Kremlin").role == "metonym"
+
+
+def test_world_is_case_sensitive_and_knows_no_lone_korea(world):
+    assert world.lookup("us") is None
+    assert world.lookup("Korea") is None
+    assert "Korea" in world.not_actors
+
+
+def test_known_organization_with_a_country_in_front(world):
+    assert world.lookup_organization("U.S. Office of Foreign Assets Control").name == \
+        "Office of Foreign Assets Control"
+    assert world.lookup_organization("Russian Ministry of Foreign Affairs") is None
+
+
+def test_titles_map_to_relation_types(world):
+    assert world.titles["president"] == "leader-of"
+    assert world.titles["spokesman"] == "spokesperson-of"
+    assert world.titles["special envoy"] == "envoy-of"
+
+
+def test_world_ruler_marks_names_in_a_blank_pipeline():
+    nlp = add_world_ruler(spacy.blank("en"))
+    add_world_ruler(nlp)  # a second call adds nothing
+    assert nlp.pipe_names.count("world_ruler") == 1
+    doc = nlp("Baku and Yerevan met the OSCE and the Russian envoy.")
+    found = {(s.text, s.label_) for s in doc.spans["world"]}
+    assert {("Baku", "capital"), ("Yerevan", "capital"), ("OSCE", "acronym"), ("Russian", "demonym")} <= found
