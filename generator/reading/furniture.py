@@ -16,17 +16,14 @@ from generator.datafiles import load_data
 TERMINAL = re.compile(r"[.!?:;][\"'”’»)\]]*$|[\"”»][.!?]?$")
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 
-
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 URL = re.compile(r"https?://\S+|www\.\S+")
-
 
 KEY_VALUE = re.compile(r"^[-*\s]*(?:\*\*|__)?[\w .()-]{1,40}(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*\S")
 BYLINE = re.compile(
     r"^(?:By|BY|Von|Par)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,12}"
     r"(?:\s*[,|/–-]\s*[\w .'’|/-]{0,60})?$"
 )
-
 
 # A photo caption's credit: "REUTERS/Alina Smutko", "AFP via Getty Images", "(Photo: ...)"
 CAPTION_CREDIT = re.compile(

@@ -33,7 +33,6 @@ from generator.sheets.store import (
 
 FOLDERS = ("actors", "events")
 
-
 # Seconds to wait after each file written: lets the crash tests kill a run mid-write.
 WRITE_PAUSE = float(os.environ.get("BRIEFING_WRITE_PAUSE", "0") or 0)
 

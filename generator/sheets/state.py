@@ -18,9 +18,7 @@ from generator.sheets.store import STATE_DIR
 
 STATE_FILE = "state.json"
 
-
 LOCK_FILE = "lock"
-
 
 LOCK_WAIT = 30.0  # seconds to wait for another run writing the same content
 

@@ -1,0 +1,127 @@
+"""How the site says things in words: an EDTF value as a date a reader knows ('9 October
+2020', 'c. September 2020', 'before 8 October 2020'), a relation as a phrase, a kind as a
+heading, where a publication date came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.dates import edtf_bounds
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+
+KIND_HEADINGS = {
+    "country": "Countries",
+    "person": "People",
+    "organization": "Organizations",
+    "group": "Groups",
+    "place": "Places",
+}
+
+# Where a source's publication date came from, said for a reader.
+DATE_ORIGINS = {
+    "cli": "given when the briefing was generated",
+    "metadata": "from the article's metadata",
+    "page": "from the page's metadata",
+    "dateline": "from the article's dateline",
+}
+
+# How a relation reads as a sentence, "<subject> <phrase> <target>".
+RELATION_PHRASES = {
+    "supports": "supports",
+    "opposes": "opposes",
+    "criticizes": "criticizes",
+    "accuses": "accuses",
+    "threatens": "threatens",
+    "mediates": "mediates with",
+    "allied-with": "is allied with",
+    "defense-treaty": "has a defense treaty with",
+    "hosts-base-of": "hosts a military base of",
+    "member-of": "is a member of",
+    "part-of": "is part of",
+    "leader-of": "is the leader of",
+    "official-of": "is an official of",
+    "spokesperson-of": "is a spokesperson of",
+    "envoy-of": "is an envoy of",
+    "media-of": "is a media outlet of",
+    "sanctions": "sanctions",
+    "negotiates-with": "negotiates with",
+    "agreement-with": "has an agreement with",
+    "military-exercise-with": "holds military exercises with",
+    "fights": "fights",
+    "hosts": "hosts",
+    "resident-of": "is a resident of",
+    "based-in": "is based in",
+    "neighbor-of": "is a neighbor of",
+    "related-to": "is related to",
+}
+
+_PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def _plain_label(text: str) -> str | None:
+    """'2020-10-09' -> '9 October 2020', '2020-09' -> 'September 2020', '1994' -> '1994'."""
+    match = _PLAIN_DATE.match(text)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    year = str(int(year))
+    if month and int(month) in SEASONS:
+        return f"{SEASONS[int(month)]} {year}"
+    if month and not 1 <= int(month) <= 12:
+        return None
+    if day:
+        return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+    return f"{MONTHS[int(month) - 1]} {year}" if month else year
+
+
+def _qualified_label(text: str) -> str | None:
+    """A single date with its EDTF qualifier said in words: ~ approximate, ? uncertain."""
+    qualifier = text[-1] if text and text[-1] in "~?%" else ""
+    label = _plain_label(text.rstrip("~?%"))
+    if label is None:
+        return None
+    if qualifier in ("~", "%"):
+        label = f"c. {label}"
+    if qualifier in ("?", "%"):
+        label = f"{label} (uncertain)"
+    return label
+
+
+def _interval_label(start: str, end: str) -> str | None:
+    """Say an interval as briefly as is still exact: '21–30 September 2020'."""
+    if start == "..":
+        upper = _qualified_label(end)
+        return upper and f"before {upper}"
+    if end == "..":
+        lower = _qualified_label(start)
+        return lower and f"since {lower}"
+    if start == "" or end == "":
+        known = _qualified_label(start or end)
+        return known and (f"{known} – unknown" if start else f"unknown – {known}")
+    a, b = _PLAIN_DATE.match(start), _PLAIN_DATE.match(end)
+    if a and b and a[3] and b[3] and a[1] == b[1]:
+        if a[2] == b[2]:
+            return f"{int(a[3])}–{int(b[3])} {MONTHS[int(a[2]) - 1]} {int(a[1])}"
+        return f"{int(a[3])} {MONTHS[int(a[2]) - 1]} – {int(b[3])} {MONTHS[int(b[2]) - 1]} {int(a[1])}"
+    lower, upper = _qualified_label(start), _qualified_label(end)
+    return lower and upper and f"{lower} – {upper}"
+
+
+def date_label(value: str | None) -> str:
+    """An EDTF value in words, saying no more than the value knows: '9 October 2020',
+    'September 2020', 'c. September 2020', '21–30 September 2020', 'before 8 October 2020'.
+    A value these rules do not cover is shown as written rather than guessed at."""
+    if value is None:
+        return "undated"
+    if edtf_bounds(value) is None:
+        return value
+    if "/" in value:
+        start, _, end = value.partition("/")
+        label = _interval_label(start, end)
+    else:
+        label = _qualified_label(value)
+    return label or value
