@@ -3,6 +3,7 @@ plugin and a `mkdocs build --strict` in a temporary project."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -12,14 +13,14 @@ import pytest
 import yaml
 
 from generator.reading import read_article
-from tests.paths import ROOT
+from tests.paths import ROOT, SEED
 
-SEED = ROOT / "seeds" / "000_acf2cac61dc68b8c.txt"
 pytestmark = pytest.mark.slow
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    done = subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, timeout=600,
+                          env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     return done
@@ -101,3 +102,63 @@ def test_no_fact_from_the_teasers(project: Path) -> None:
     blob = " ".join(p.read_text(encoding="utf-8") for p in (project / "content").rglob("*.yml"))
     for name in ["Trump", "Biden", "Brexit", "Taiwan", "Related Articles"]:
         assert not re.search(rf"\b{name}\b", blob), name
+
+
+# --- the same articles give the same bytes, whatever Python's string hashing -----------
+
+# Two short invented reports: two people who share a surname, which the story names alone
+# before it gives their full names; two long names with one acronym; countries and dates.
+FISHERIES = """---
+title: Halvorsen quits fisheries talks as quota row deepens
+published: 2024-03-14
+---
+
+Halvorsen left the fisheries talks in Bergen on Wednesday, two delegates said.
+
+Ingrid Halvorsen, Norway's fisheries minister, and Erik Halvorsen, a negotiator for Iceland, \
+had led the talks since Monday.
+
+Denmark and the Faroe Islands asked Norway to return to the table before April 1. Iceland said \
+the quota plan would hurt its fleet.
+
+The North Atlantic Fisheries Office and the Nordic Angling Federation both sent observers. The \
+NAFO said it would publish its own figures next week.
+"""
+
+RIVER = """---
+title: Dam accord signed after months of delay
+published: 2024-03-15
+---
+
+Mensah signed the river accord in Accra on Thursday.
+
+President Kwame Mensah of Ghana and Akosua Mensah, Togo's water minister, met in Accra on \
+Wednesday to settle the last points of the accord.
+
+Burkina Faso welcomed the deal on Friday. Kwame Mensah said the dam would open in 2026, while \
+Akosua Mensah said Togo would share the cost.
+
+The Volta Basin Authority and the Village Banking Association agreed to fund the project. The \
+VBA said the first payment would come in May.
+"""
+
+
+def files_under(content: Path) -> dict[str, bytes]:
+    """Every file of a content folder by its relative path; the lock file aside."""
+    return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*"))
+            if p.is_file() and p.name != "lock"}
+
+
+def test_the_sheets_are_the_same_bytes_under_any_hash_seed(tmp_path: Path) -> None:
+    articles = [tmp_path / "fisheries.txt", tmp_path / "river.txt"]
+    for path, text in zip(articles, (FISHERIES, RIVER), strict=True):
+        path.write_text(text, encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        content = tmp_path / f"seed-{seed}" / "content"
+        run("generator.cli", "generate", str(SEED), *map(str, articles), "--content", str(content), cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append(files_under(content))
+    assert sorted(outputs[0]) == sorted(outputs[1])
+    assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
+    assert len([n for n in outputs[0] if n.startswith("actors/") and "halvorsen" in n]) == 2

@@ -155,7 +155,11 @@ def person_keys(cands: list[Candidate]) -> None:
             spelled[c.text.lower()] = c.text
     for c in persons:
         c.text = spelled[c.text.lower()]
-    fulls = sorted({c.text for c in persons}, key=lambda t: -len(t.split()))
+    # Longest first. Among names as long: full names before names with initials (which
+    # take a full name's key, so it must be settled first), then in the order the text
+    # first names them, so a surname with no earlier full name goes to the first named.
+    fulls = sorted(dict.fromkeys(c.text for c in persons),
+                   key=lambda t: (-len(t.split()), _initialed(t.split())))
     parent = {name: name for name in fulls}
     for i, name in enumerate(fulls):
         longer = [f for f in fulls[:i] if _same_person(name, f)]
@@ -194,8 +198,10 @@ def organization_keys(cands: list[Candidate], world: World) -> None:
     for c in orgs:
         if len(prefixed.get(c.key, ())) == 1 and c.key not in world.names:
             c.key = next(iter(prefixed[c.key]))
-    long_names = {c.key for c in orgs if len(c.key.split()) > 1}
-    by_initials = {initials(n): n for n in long_names if len(initials(n)) >= 2}
+    by_initials: dict[str, str] = {}
+    for name in dict.fromkeys(c.key for c in orgs if len(c.key.split()) > 1):
+        if len(initials(name)) >= 2:  # two long names with one acronym: the first named has it
+            by_initials.setdefault(initials(name), name)
     for c in orgs:  # "U.S. Immigration and Naturalization Service" is the INS
         first = c.span.doc[c.span.start]
         known = world.lookup(first.text)
