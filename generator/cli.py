@@ -99,7 +99,8 @@ def read(article: Path, published: str | None, as_json: bool) -> None:
 @main.command()
 @content_option
 def validate(content: Path) -> None:
-    """Check every fact sheet against the schema and the references between sheets."""
+    """Check every fact sheet against the schema and the references between sheets
+    (the checks `mkdocs build` runs: what passes here builds)."""
     from generator.sheets.store import ContentError, load_content
 
     if not content.is_dir():

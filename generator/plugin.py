@@ -82,7 +82,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
 
 def _load(docs_dir: Path) -> Content:
-    """The validated content; a mistake stops the build with its located messages only."""
+    """The validated content; a mistake stops the build with its located messages only.
+    `briefing validate` runs this same `load_content`, and the site draws whatever it
+    accepts, so the two commands agree and neither ends in a traceback."""
     try:
         root = Path(os.path.relpath(docs_dir))  # errors read content/actors/x.yml:3: ...
     except ValueError:

@@ -101,7 +101,9 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
 
 
 def _check_id(value: str) -> str:
-    if not re.match(ID_PATTERN, value):
+    """A slug, whole (fullmatch: `$` alone would let a final newline through, and an id
+    becomes a file name, a URL and an HTML anchor), and no name the site uses itself."""
+    if not re.fullmatch(ID_PATTERN, value):
         raise ValueError(
             f"'{value}' is not an id; expected a lowercase slug of letters, digits and single hyphens"
         )

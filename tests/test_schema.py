@@ -52,7 +52,7 @@ def test_non_edtf_dates_are_refused(value: str) -> None:
         Event(id="e", title="E", kind="other", date=value)
 
 
-@pytest.mark.parametrize("bad", ["../x", "Russia", "a--b", "index", "schema", "-a"])
+@pytest.mark.parametrize("bad", ["../x", "Russia", "a--b", "index", "schema", "-a", "russia\n"])
 def test_ids_are_safe_slugs(bad: str) -> None:
     with pytest.raises(ValidationError):
         Actor(id=bad, name="X", kind="country")

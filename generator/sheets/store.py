@@ -1,9 +1,10 @@
 """Reading and writing `content/`: sheets in, typed models out, every error located.
 
 A person edits these files by hand, so a mistake is reported as
-`path:line: what is wrong; what was expected` and never as a traceback. Loading goes
-through ruamel.yaml's round-trip parser (safe: it builds only plain data) because it
-knows the line of every key and item, which is what turns a schema error into a place.
+`path:line: what is wrong; what was expected` and never as a traceback. `parse` turns a
+file into round-trip data (or its located YAML error); here that data meets the schema,
+the ids meet the references, and `load_content` returns what the site draws. It is the
+one validation path: `briefing validate` and the MkDocs plugin both call it.
 """
 
 from __future__ import annotations
@@ -12,34 +13,22 @@ import difflib
 import io
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from generator.schema import SCHEMAS, Actor, Briefing, Event, Sheet, json_schema, modeline
+from generator.schema import SCHEMAS, Actor, Briefing, Event, Sheet, SourceRef, json_schema, modeline
+from generator.sheets.parse import SheetError, line_of, parse_yaml, round_trip_yaml
+from generator.text import ID_PATTERN
 
 SHEET_FOLDERS = {"actors": Actor, "events": Event}
 STATE_DIR = ".briefing"
-
-
-@dataclass(frozen=True)
-class SheetError:
-    """One problem in one sheet, at one line."""
-
-    path: Path
-    line: int
-    problem: str
-    expected: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.problem}; {self.expected}"
 
 
 class ContentError(Exception):
@@ -60,46 +49,7 @@ class Content:
     events: dict[str, Event] = field(default_factory=dict)
 
 
-# --- reading -------------------------------------------------------------------------
-
-
-def round_trip_yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def parse_yaml(path: Path) -> tuple[Any, list[SheetError]]:
-    """The round-trip data of one file, or the syntax error with its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [SheetError(path, 1, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
-    try:
-        return round_trip_yaml().load(text), []
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        return None, [SheetError(path, line, f"YAML syntax error: {problem}", "valid YAML")]
-
-
-def line_of(data: Any, loc: tuple) -> int:
-    """The 1-based line of the deepest node of `loc` that exists in the round-trip data."""
-    line = getattr(getattr(data, "lc", None), "line", 0) + 1
-    node = data
-    for key in loc:
-        if isinstance(node, CommentedMap) and key in node:
-            line = node.lc.key(key)[0] + 1
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
-            line = node.lc.item(key)[0] + 1
-            node = node[key]
-        else:
-            break
-    return line
+# --- validating ----------------------------------------------------------------------
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
@@ -141,15 +91,28 @@ def describe(error: dict, model: type[BaseModel], kind: str) -> tuple[str, str]:
 def validate_sheet(
     path: Path, data: Any, model: type[Sheet], kind: str
 ) -> tuple[Sheet | None, list[SheetError]]:
+    """The typed sheet, or every schema error located at the line of its field."""
     if not isinstance(data, dict):
-        return None, [
-            SheetError(path, 1, "the file is not a mapping of fields", f"a {kind} sheet (field: value)")
-        ]
+        return None, [SheetError(path, 1, _not_a_mapping(data), f"{_a(kind)} {kind} sheet (field: value)")]
     try:
         return model.model_validate(_plain(data)), []
     except ValidationError as exc:
         errors = [SheetError(path, line_of(data, e["loc"]), *describe(e, model, kind)) for e in exc.errors()]
         return None, errors
+
+
+def _not_a_mapping(data: Any) -> str:
+    """What the file holds instead of fields, said so a person sees what went wrong."""
+    if data is None:
+        return "the file is empty"
+    if isinstance(data, list):
+        return "the file is a list, not a mapping of fields"
+    return f"the file is a single value ({str(data)[:40]!r}), not a mapping of fields"
+
+
+def _a(word: str) -> str:
+    """The article a kind takes ("an actor", "a briefing")."""
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _plain(data: Any) -> Any:
@@ -165,56 +128,94 @@ def _plain(data: Any) -> Any:
 
 @dataclass
 class _Loaded:
+    """A sheet that validated, with its round-trip data for the lines of later errors."""
+
     path: Path
     data: Any
     sheet: Sheet
 
 
+@dataclass
+class _Folders:
+    """The sheets of actors/ and events/: those that validated, and the ids of every file.
+    A sheet that fails its schema still exists (the file name is the id), so the sheets
+    naming it are not blamed: each bad sheet is reported once, at its own line."""
+
+    loaded: dict[str, dict[str, _Loaded]]
+    known: dict[str, set[str]]
+    errors: list[SheetError]
+
+
 def load_content(root: Path) -> Content:
-    """Read and validate every sheet under `root`; raise ContentError listing all problems."""
-    errors: list[SheetError] = []
-    briefing_path = root / "briefing.yml"
-    briefing: Briefing | None = None
-    loaded: dict[str, dict[str, _Loaded]] = {folder: {} for folder in SHEET_FOLDERS}
-    if briefing_path.exists():
-        data, errs = parse_yaml(briefing_path)
-        errors += errs
-        if not errs:
-            sheet, errs = validate_sheet(briefing_path, data, Briefing, "briefing")
-            errors += errs
-            briefing = sheet  # type: ignore[assignment]
-    for folder, model in SHEET_FOLDERS.items():
-        for path in sorted((root / folder).glob("*.y*ml")):
-            data, errs = parse_yaml(path)
-            sheet, more = (None, []) if errs else validate_sheet(path, data, model, folder[:-1])
-            errors += errs + more
-            if sheet is not None:
-                errors += _check_id(path, data, sheet, loaded)
-                loaded[folder].setdefault(sheet.id, _Loaded(path, data, sheet))  # type: ignore[attr-defined]
-    if briefing is None and not errors:  # a new project: titled after its folder
-        briefing = Briefing(title=root.resolve().parent.name or "Briefing")
-    errors += _check_references(loaded, briefing, briefing_path)
-    if errors:
+    """Read and validate every sheet under `root`; raise ContentError listing all problems.
+    The one validation path: `briefing validate` and the MkDocs plugin both call this, and
+    the site draws every value it accepts."""
+    briefing, errors = _load_briefing(root, root / "briefing.yml")
+    folders = _load_folders(root)
+    errors += folders.errors + _check_references(folders, briefing)
+    if errors or briefing is None:
         raise ContentError(errors)
+    loaded = folders.loaded
     return Content(
         root=root,
-        briefing=briefing,  # type: ignore[arg-type]
+        briefing=briefing.sheet,  # type: ignore[arg-type]
         actors={k: v.sheet for k, v in loaded["actors"].items()},  # type: ignore[misc]
         events={k: v.sheet for k, v in loaded["events"].items()},  # type: ignore[misc]
     )
 
 
+def _load_briefing(root: Path, path: Path) -> tuple[_Loaded | None, list[SheetError]]:
+    """briefing.yml, or a new project's default (titled after its folder) when there is none."""
+    if not path.exists():
+        return _Loaded(path, None, Briefing(title=root.resolve().parent.name or "Briefing")), []
+    data, errors = parse_yaml(path)
+    sheet, more = (None, []) if errors else validate_sheet(path, data, Briefing, "briefing")
+    errors += more + _check_source_ids(path, data, sheet)
+    return (_Loaded(path, data, sheet) if sheet else None), errors
+
+
+def _check_source_ids(path: Path, data: Any, briefing: Any) -> list[SheetError]:
+    """Each source is an anchor on the sources page, so two with one id would be one entry."""
+    seen: set[str] = set()
+    errors = []
+    for i, source in enumerate(briefing.sources if briefing else []):
+        if source.id in seen:
+            line = line_of(data, ("sources", i, "id"))
+            problem = f"duplicate source id '{source.id}'"
+            errors.append(SheetError(path, line, problem, "one entry per source; rename one of them"))
+        seen.add(source.id)
+    return errors
+
+
+def _load_folders(root: Path) -> _Folders:
+    """Every sheet of actors/ and events/, parsed and validated, each file reported on its own."""
+    folders = _Folders({f: {} for f in SHEET_FOLDERS}, {f: set() for f in SHEET_FOLDERS}, [])
+    for folder, model in SHEET_FOLDERS.items():
+        for path in sorted((root / folder).glob("*.y*ml")):
+            data, errs = parse_yaml(path)
+            sheet, more = (None, []) if errs else validate_sheet(path, data, model, folder[:-1])
+            folders.errors += errs + more
+            folders.known[folder] |= _claimed_ids(path, data)
+            if sheet is not None:
+                folders.errors += _check_id(path, data, sheet, folders.loaded)
+                folders.loaded[folder].setdefault(sheet.id, _Loaded(path, data, sheet))  # type: ignore[attr-defined]
+    return folders
+
+
+def _claimed_ids(path: Path, data: Any) -> set[str]:
+    """The ids a sheet file stands for, valid or not: its name, and the id it says it has."""
+    said = data.get("id") if isinstance(data, dict) else None
+    return {path.stem, *([said] if isinstance(said, str) else [])}
+
+
 def _check_id(path: Path, data: Any, sheet: Any, loaded: dict[str, dict[str, _Loaded]]) -> list[SheetError]:
+    """The id is the file's name and no other sheet's: it is the page's path and its links."""
     line = line_of(data, ("id",))
     if sheet.id != path.stem:
-        return [
-            SheetError(
-                path,
-                line,
-                f"id '{sheet.id}' is not the file's name",
-                f"id: {path.stem} (the file name is the id)",
-            )
-        ]
+        named = re.fullmatch(ID_PATTERN, path.stem)
+        expected = f"id: {path.stem}" if named else f"a file named {sheet.id}{path.suffix}"
+        problem = f"id '{sheet.id}' is not the file's name"
+        return [SheetError(path, line, problem, f"{expected} (the file name is the id)")]
     for items in loaded.values():
         if sheet.id in items:
             other = items[sheet.id].path
@@ -229,28 +230,31 @@ def _check_id(path: Path, data: Any, sheet: Any, loaded: dict[str, dict[str, _Lo
     return []
 
 
-def _check_references(
-    loaded: dict[str, dict[str, _Loaded]], briefing: Briefing | None, briefing_path: Path
-) -> list[SheetError]:
-    """Every id a sheet names must be a sheet; every source must be a briefing source."""
-    actors, events = loaded["actors"], loaded["events"]
-    articles = {s.id for s in briefing.sources} if briefing else None
-    errors: list[SheetError] = []
+class _References:
+    """Checks the ids and source articles one sheet names against what exists."""
 
-    def need(item: _Loaded, loc: tuple, ref: str, pool: dict, what: str) -> None:
-        if ref not in pool:
-            close = difflib.get_close_matches(ref, list(pool), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"the id of a sheet in {what}/"
-            errors.append(
-                SheetError(
-                    item.path, line_of(item.data, loc), f"'{ref}' is not a known {what[:-1]}", f"{hint}"
-                )
-            )
+    def __init__(self, folders: _Folders, articles: set[str] | None):
+        self.actors = folders.known["actors"]
+        self.events = folders.known["events"]
+        self.articles = articles  # None: briefing.yml did not validate, so sources go unchecked
+        self.errors: list[SheetError] = []
 
-    def need_sources(item: _Loaded, prefix: tuple, sources: list) -> None:
+    def need(self, item: _Loaded, loc: tuple, ref: str, folders: tuple[str, ...]) -> None:
+        """`ref` must be the id of a sheet in one of `folders`; else the closest id is offered."""
+        pool = set().union(*(self.actors if f == "actors" else self.events for f in folders))
+        if ref in pool:
+            return
+        close = difflib.get_close_matches(ref, sorted(pool), n=1)
+        where = " or ".join(f"{f}/" for f in folders)
+        hint = f"did you mean '{close[0]}'?" if close else f"the id of a sheet in {where}"
+        problem = f"'{ref}' is not a known {' or '.join(f[:-1] for f in folders)}"
+        self.errors.append(SheetError(item.path, line_of(item.data, loc), problem, hint))
+
+    def need_sources(self, item: _Loaded, prefix: tuple, sources: list[SourceRef]) -> None:
+        """Each source must be an entry of briefing.yml: the site links it to that entry."""
         for i, src in enumerate(sources):
-            if articles is not None and src.article not in articles:
-                errors.append(
+            if self.articles is not None and src.article not in self.articles:
+                self.errors.append(
                     SheetError(
                         item.path,
                         line_of(item.data, (*prefix, "sources", i, "article")),
@@ -259,26 +263,45 @@ def _check_references(
                     )
                 )
 
-    for item in actors.values():
-        actor: Actor = item.sheet  # type: ignore[assignment]
-        need_sources(item, (), actor.sources)
+    def actor(self, item: _Loaded, actor: Actor) -> None:
+        """An actor's relations, claims and sources."""
+        self.need_sources(item, (), actor.sources)
         for i, rel in enumerate(actor.relations):
-            need(item, ("relations", i, "target"), rel.target, actors, "actors")
-            need_sources(item, ("relations", i), rel.sources)
+            self.need(item, ("relations", i, "target"), rel.target, ("actors",))
+            self.need_sources(item, ("relations", i), rel.sources)
         for i, claim in enumerate(actor.claims):
             for j, who in enumerate(claim.by):
-                need(item, ("claims", i, "by", j), who, actors, "actors")
+                self.need(item, ("claims", i, "by", j), who, ("actors",))
             for j, ref in enumerate(claim.about):
-                need(item, ("claims", i, "about", j), ref, {**actors, **events}, "actors or events")
-            need_sources(item, ("claims", i), claim.sources)
-    for item in events.values():
-        event: Event = item.sheet  # type: ignore[assignment]
-        need_sources(item, (), event.sources)
+                self.need(item, ("claims", i, "about", j), ref, ("actors", "events"))
+            self.need_sources(item, ("claims", i), claim.sources)
+
+    def background(self, item: _Loaded, briefing: Briefing) -> None:
+        """The background's sources, in briefing.yml itself."""
+        for i, fact in enumerate(briefing.background):
+            self.need_sources(item, ("background", i), fact.sources)
+
+    def event(self, item: _Loaded, event: Event) -> None:
+        """An event's place, participants and sources."""
+        self.need_sources(item, (), event.sources)
         if event.place:
-            need(item, ("place",), event.place, actors, "actors")
+            self.need(item, ("place",), event.place, ("actors",))
         for i, part in enumerate(event.participants):
-            need(item, ("participants", i, "actor"), part.actor, actors, "actors")
-    return errors
+            self.need(item, ("participants", i, "actor"), part.actor, ("actors",))
+
+
+def _check_references(folders: _Folders, briefing: _Loaded | None) -> list[SheetError]:
+    """Every id a sheet names must be a sheet; every source must be a briefing source
+    (the site links each quote to its source's entry: a missing one is a broken link)."""
+    sources = briefing.sheet.sources if briefing else None  # type: ignore[attr-defined]
+    refs = _References(folders, {s.id for s in sources} if sources is not None else None)
+    if briefing is not None:
+        refs.background(briefing, briefing.sheet)  # type: ignore[arg-type]
+    for item in folders.loaded["actors"].values():
+        refs.actor(item, item.sheet)  # type: ignore[arg-type]
+    for item in folders.loaded["events"].values():
+        refs.event(item, item.sheet)  # type: ignore[arg-type]
+    return refs.errors
 
 
 # --- writing -------------------------------------------------------------------------

@@ -35,6 +35,8 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from generator.text import ID_PATTERN
+
 # Characters that mean something to Markdown (or its extensions: attr_list braces, tables'
 # pipes, emoji colons, setext underlines, list markers) or to HTML. Each becomes a numeric
 # entity, which Markdown passes through untouched and the browser shows as the character.
@@ -80,7 +82,10 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # the schema takes any text as a url, "http://[::1" included
+        return None
     if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
         return None
     return quote(url, safe=":/?#@!$&+,;=%-.~")
@@ -96,7 +101,7 @@ def external_link(text: object, url: str | None) -> Markup:
 
 def anchor(value: str) -> Markup:
     """An id used as an HTML anchor; ids are slugs, anything else is refused loudly."""
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+    if not re.fullmatch(ID_PATTERN, value):
         raise ValueError(f"'{value}' is not a slug and cannot be an anchor")
     return Markup(value)
 

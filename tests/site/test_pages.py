@@ -247,6 +247,7 @@ def test_escape_text_neutralizes_markdown_and_html():
         "vbscript:x",
         "//evil.example",
         "ftp://x.org",
+        "http://[::1",  # urlsplit raises on it
         None,
         "",
     ],
