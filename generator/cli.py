@@ -54,7 +54,9 @@ def main() -> None:
 )
 @content_option
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-def generate(articles: tuple[Path, ...], published: str | None, content: Path, dry_run: bool) -> None:
+@click.option("--explain", is_flag=True, help="Also show which names became one actor, and why.")
+def generate(articles: tuple[Path, ...], published: str | None, content: Path, dry_run: bool,
+             explain: bool) -> None:
     """Read ARTICLES and write (or merge into) the fact sheets under --content."""
     from generator.generate import GenerateError, run_generate
 
@@ -64,7 +66,7 @@ def generate(articles: tuple[Path, ...], published: str | None, content: Path, d
         report = run_generate(list(articles), content, published=published, dry_run=dry_run)
     except GenerateError as exc:
         _fail(str(exc))
-    click.echo(report.summary())
+    click.echo(report.summary(explain=explain))
 
 
 @main.command()
@@ -87,7 +89,7 @@ def read(article: Path, published: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    click.echo(f"title: {report['title']}")
+    click.echo(f"title: {report['title']} (from {report['title_from']})")
     click.echo(f"published: {report['published']} (from {report['published_from']})")
     for i, paragraph in enumerate(report["paragraphs"]):
         click.echo(f"\n[{i}] {paragraph}")

@@ -24,9 +24,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from spacy.language import Language
 
 from generator.extraction import Extraction, extract
+from generator.extraction.actors.names import merge_reason
+from generator.extraction.world import load_world
 from generator.nlp import load_pipeline
 from generator.reading import Article, InputError, check_english, read_article
-from generator.sheets.fold import SheetSet
+from generator.sheets.fold import Merge, SheetSet
 from generator.sheets.merge import plain
 from generator.sheets.plan import plan_run, validation_problems, write_plan
 from generator.sheets.report import Change, GenerateError, GenerateReport, count_content
@@ -44,7 +46,8 @@ def run_generate(paths: list[Path], content: Path, published: str | None = None,
         extraction = extract_all(articles)
     except KeyboardInterrupt:
         raise GenerateError("interrupted before anything was written; the content is unchanged") from None
-    report = GenerateReport(articles=[a.id for a in articles], dry_run=dry_run)
+    report = GenerateReport(articles=[a.id for a in articles], dry_run=dry_run,
+                            origins=[origin_line(a) for a in articles])
     report.unresolved = quality_notes(articles, extraction)
     new = view_of(extraction)
     with nullcontext() if dry_run else content_lock(content):
@@ -54,10 +57,19 @@ def run_generate(paths: list[Path], content: Path, published: str | None = None,
             report.changes += [Change(p, [], not p.exists()) for p in schema_changes(content)]
         else:
             write_plan(content, plan, report)
+    report.merges = explain_merges(extraction, plan.view.merges)
     count_content(plan.final_sheets(), report)
     if not dry_run:
         report.problems = validation_problems(content)
     return report
+
+
+def origin_line(article: Article) -> str:
+    """Where an article's title and date came from, said so a person can check both:
+    a title from no headline, or a date from nowhere, is worth a look before publishing."""
+    published = article.published or "unknown"
+    return (f"{article.path}: title '{article.title}' (from {article.title_from}); "
+            f"published {published} (from {article.published_from})")
 
 
 # --- inputs --------------------------------------------------------------------------
@@ -167,6 +179,21 @@ def quality_notes(articles: list[Article], extraction: Extraction) -> list[str]:
             said = f" ('{event.date_text}')" if event.date_text else ""
             notes.append(f"event {event_id}: undated{said}")
     return notes
+
+
+def explain_merges(extraction: Extraction, merges: list[Merge]) -> list[str]:
+    """What was merged and why, for `briefing generate --explain`: each other name of an
+    actor with the rule that made it that actor's (within the run), then each sheet that
+    this run's actors and events joined, or were kept apart from, with its evidence."""
+    world = load_world()
+    renamed = {m.new_id: m.sheet_id for m in merges if m.joined and m.folder == "actors"}
+    lines = []
+    for actor_id, actor in extraction.actors.items():
+        for alias in actor.aliases:
+            reason = merge_reason(alias, actor.name, actor.kind, world)
+            lines.append(f"actors/{renamed.get(actor_id, actor_id)}.yml '{actor.name}' "
+                         f"also named '{alias}': {reason}")
+    return lines + [str(m) for m in merges]
 
 
 def view_of(extraction: Extraction) -> SheetSet:

@@ -87,6 +87,13 @@ RelationType = Literal[
 ]
 
 PublishedFrom = Literal["cli", "metadata", "page", "dateline", "none"]
+# Where a source's title came from:
+#   metadata  the article's own metadata (front matter, a NAME.meta.yml sidecar)
+#   page      the page's markup: an HTML page's metadata or headline, the title element
+#             of an SGML or XML record
+#   headline  a headline line in a text file
+#   none      no headline at all: the title is a stand-in, the opening words of the story
+TitleFrom = Literal["metadata", "page", "headline", "none"]
 
 VOCABULARIES: dict[str, tuple[str, ...]] = {
     "actor kinds": get_args(ActorKind),
@@ -203,6 +210,7 @@ class BackgroundItem(Sourced):
 class Source(Sheet):
     id: Id
     title: str
+    title_from: TitleFrom = "none"
     path: str | None = None
     url: str | None = None
     published: EdtfDate = None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 # --- ids ---------------------------------------------------------------------------------
 
 # Names the site uses for its own pages and folders: an id may not take them.
@@ -17,10 +19,70 @@ RESERVED_IDS = frozenset({"index", "schema", "assets", "search", "404", "sitemap
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
+# Scripts written without spaces between words: Han (Chinese characters, Japanese kanji),
+# Hangul, and the Japanese kana with their middle dot and long-vowel mark. A name in one
+# of them is one run of characters ("李明华"), not words split by spaces.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+CJK_CHARS = _HAN + _HANGUL + _KANA
+CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
+_SYLLABLES = re.compile(f"[{_HAN}\uac00-\ud7af]+")  # one character, one syllable
+
+# Letters whose usual romanization differs from anyascii's: Serbian and Croatian "Đ" is
+# "Dj" ("Đurđa" is Djurdja), except in Vietnamese, where it is "D" (`_VIETNAMESE`).
+_ROMANIZED = {"Đ": "Dj", "đ": "dj"}
+_VIETNAMESE = re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0]")
+
+
+def romanize(text: str) -> str:
+    """The text in ASCII, so that a name in any alphabet has a readable id: accents
+    folded ("Zürich" -> Zurich), other alphabets transliterated ("Ирина" -> Irina,
+    "Łucja" -> Lucja), a name in Chinese characters or Hangul as its surname and given
+    name ("李明华" -> "Li Minghua"). Punctuation outside ASCII is dropped, as it always
+    was ("O’Brien" -> OBrien); dashes and spaces of any kind separate words."""
+    vietnamese = _VIETNAMESE.search(text) is not None
+    pieces = re.split(f"([{CJK_CHARS}]+)", text)
+    others = ["".join(_romanize_char(ch, vietnamese) for ch in piece) for piece in pieces[::2]]
+    runs = [_romanize_run(piece) for piece in pieces[1::2]]
+    if not runs:
+        return others[0]
+    text = others[0] + "".join(f" {run} {rest}" for run, rest in zip(runs, others[1:], strict=True))
+    return re.sub(" {2,}", " ", text).strip()
+
+
+def _romanize_char(ch: str, vietnamese: bool) -> str:
+    """One character outside the syllabic scripts: a letter, mark or digit in ASCII, a
+    space or dash as a space, other punctuation and symbols dropped."""
+    if ch.isascii():
+        return ch
+    category = unicodedata.category(ch)
+    if category[0] in "LMN":
+        return _ROMANIZED[ch] if ch in _ROMANIZED and not vietnamese else anyascii(ch)
+    return " " if category[0] == "Z" or category == "Pd" else ""
+
+
+def _romanize_run(run: str) -> str:
+    """A run of Han, Hangul or kana characters in Latin letters. Chinese and Korean names
+    are a one-syllable surname and a given name written as one word ("Li Minghua"),
+    so a run of two to four syllables is read so; a longer run is one syllable a word,
+    and kana, which spell sounds, make one word."""
+    words = []
+    for piece in re.split(f"({_SYLLABLES.pattern})", run):
+        syllables = [anyascii(ch) for ch in piece]
+        if not _SYLLABLES.fullmatch(piece):
+            words.append("".join(syllables))
+        elif 2 <= len(piece) <= 4:
+            words += [syllables[0], "".join(s.lower() for s in syllables[1:]).capitalize()]
+        else:
+            words += syllables
+    return " ".join(w for w in words if w)
+
+
 def slug_words(text: str) -> list[str]:
-    """The lowercase ASCII words of a text, accents folded ("Zürich" -> ["zurich"])."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z0-9]+", ascii_text.lower())
+    """The lowercase ASCII words of a text in any script (`romanize`): "Zürich" ->
+    ["zurich"], "Đurđa Marković" -> ["djurdja", "markovic"], "李明华" -> ["li", "minghua"]."""
+    return re.findall(r"[a-z0-9]+", romanize(text).lower())
 
 
 def slugify(text: str, kind: str = "item") -> str:
@@ -81,17 +143,27 @@ def clean_name(text: str) -> str:
     return text.rstrip("&-–—/+ ").strip()
 
 
+def is_full_name(name: str) -> bool:
+    """A name that says who someone is, not only which family: two words or more, or two
+    characters or more of a script written without spaces ("李明华"). A lone surname is
+    no full name."""
+    return len(name.split()) > 1 or CJK_RUN.fullmatch(name.strip()) is not None and len(name.strip()) > 1
+
+
 # --- datelines ---------------------------------------------------------------------------
 
 # The dateline that opens a wire story: a place in capitals with an optional region or
-# country, date and agency ("SEOUL, Aug. 20 (Yonhap) --", "DUBAI, United Arab Emirates —",
+# country, date and agency ("HARBORTON, Aug. 20 (Coastwire) --", "DUBAI, United Arab Emirates —",
 # "LONDON —"), or a place in any case before an agency in brackets ("Washington
-# (Reuters) -"); then a dash, an underscore or a colon. Groups: place, date, agency.
+# (Reuters) -"), or the source's web name glued before the first sentence ("Outlet.com -",
+# as syndicated and aggregated copy prints it); then a dash, an underscore or a colon.
+# Groups: place, date, agency, named_agency, source.
 DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
-    r"|(?:[A-Z][\w.'’-]*\s?){0,4}(?:,\s*[A-Z][\w.]*\s?\d{0,2})?\s*\((?P<named_agency>[A-Z][^()]{0,30})\))"
+    r"|(?:[A-Z][\w.'’-]*\s?){0,4}(?:,\s*[A-Z][\w.]*\s?\d{0,2})?\s*\((?P<named_agency>[A-Z][^()]{0,30})\)"
+    r"|(?P<source>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|net|org|info|news|co\.uk|com\.au|[a-z]{2})))"
     r"\s*(?:--|–|—|-|_|:)(?:\s+|$)"
 )
 

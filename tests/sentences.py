@@ -37,7 +37,7 @@ def sentences(*paragraphs: str, times: dict[str, str] | None = None) -> list[Sen
     return out
 
 
-# A state's name holding a person's, as the actor pass finds "the Obama administration":
+# A state's name holding a person's, as the actor pass finds "the Berg administration":
 # one mention of the state around the person's own.
 NAMED_AFTER = {"Berg administration": "ruritania"}
 

@@ -10,8 +10,8 @@ from edtf import parse_edtf
 from generator.dates import TimeExpr, find_times
 
 FRI = dt.date(2020, 10, 9)  # a Friday
-THU = dt.date(2026, 2, 26)  # a Thursday
-TUE = dt.date(2019, 8, 20)  # a Tuesday
+THU = dt.date(2025, 3, 13)  # a Thursday
+TUE = dt.date(2023, 10, 17)  # a Tuesday
 
 
 def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
@@ -39,15 +39,15 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         ("It was founded in the summer of 2019.", "summer of 2019", None, "2019-22"),
         ("Sales rose in the first quarter of 2019.", "first quarter of 2019", None, "2019-01/2019-03"),
         # month and day without a year
-        ("The deadline is February 28.", "February 28", THU, "2026-02-28"),
-        ("OFAC will extend the deadline to April 1 for deals to be concluded.", "April 1", THU, "2026-04-01"),
+        ("The deadline is March 20.", "March 20", THU, "2025-03-20"),
+        ("The council will move the vote to May 2 so the budget can pass.", "May 2", THU, "2025-05-02"),
         ("He was shot to death last Oct. 23 at his home.", "Oct. 23", dt.date(1999, 4, 19), "1998-10-23"),
         ("Leaders were invited to a ceremony on March 12 to mark it.", "March 12", dt.date(1999, 2, 16),
          "1999-03-12"),
-        ("SEOUL, Aug. 20 (Yonhap) -- North Korea slammed the drill.", "Aug. 20", TUE, "2019-08-20"),
+        ("HARBORTON, Oct. 17 (Coastwire) -- The council approved the plan.", "Oct. 17", TUE, "2023-10-17"),
         # a month alone
-        ("In October the sanctions were imposed on the two companies.", "October", THU, "2025-10"),
-        ("The next round of talks is planned for March.", "March", THU, "2026-03"),
+        ("In November the tariffs were imposed on the two firms.", "November", THU, "2024-11"),
+        ("A second hearing is planned for April.", "April", THU, "2025-04"),
         ("The case will be heard in May in the appeals court.", "May", dt.date(2000, 3, 29), "2000-05"),
         ("In January, a clinic bombing killed a guard.", "January", dt.date(1998, 10, 25), "1998-01"),
         ("Prices fell last November.", "November", FRI, "2019-11"),
@@ -55,9 +55,9 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         # weekdays
         ("They pledged to come to Moscow on Friday to discuss a ceasefire.", "Friday", FRI, "2020-10-09"),
         ("Putin made the invitation on Thursday.", "Thursday", FRI, "2020-10-08"),
-        ("On Thursday, the office will extend the deadline.", "Thursday", THU, "2026-02-26"),
-        ("The paper blasted the South on Tuesday.", "Tuesday", TUE, "2019-08-20"),
-        ("A spokesman issued a statement Friday.", "Friday", TUE, "2019-08-16"),
+        ("On Thursday, the board will publish the report.", "Thursday", THU, "2025-03-13"),
+        ("The paper criticized the plan on Tuesday.", "Tuesday", TUE, "2023-10-17"),
+        ("A spokesman gave an interview Friday.", "Friday", TUE, "2023-10-13"),
         ("The minister will travel to Paris on Monday.", "Monday", FRI, "2020-10-12"),
         ("They'll meet on Monday, she said.", "Monday", FRI, "2020-10-12"),
         ("The father would be traveling to the United States Thursday.", "Thursday", dt.date(2000, 4, 5),
@@ -65,8 +65,8 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         ("They met last Friday.", "last Friday", FRI, "2020-10-02"),
         ("They meet next Friday.", "next Friday", FRI, "2020-10-16"),
         ("She spoke Friday morning.", "Friday morning", FRI, "2020-10-09"),
-        ("Officials said late Thursday that sanctions would go.", "late Thursday", dt.date(2017, 1, 13),
-         "2017-01-12"),
+        ("The ministry said late Thursday that the tariff would go.", "late Thursday", dt.date(2021, 6, 11),
+         "2021-06-10"),
         ("It could come as soon as Tuesday, Castro said.", "Tuesday", dt.date(2000, 4, 3), "2000-04-04"),
         # deictic words and periods
         ("The talks open today.", "today", FRI, "2020-10-09"),
@@ -75,7 +75,7 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         ("Fighting has raged since last month.", "last month", FRI, "2020-09/.."),
         ("Prices rose last month.", "last month", FRI, "2020-09"),
         ("Prices rose this month.", "this month", FRI, "2020-10"),
-        ("Earlier this month, he said so.", "Earlier this month", THU, "2026-02"),
+        ("Earlier this month, he said so.", "Earlier this month", THU, "2025-03"),
         ("They met last week.", "last week", FRI, "2020-09-28/2020-10-04"),
         ("Exports fell last year.", "last year", FRI, "2019"),
         ("Elections are due next month.", "next month", FRI, "2020-11"),
@@ -85,8 +85,8 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         ("He left 11 days ago.", "11 days ago", dt.date(1999, 4, 19), "1999-04-08"),
         ("He left two months ago.", "two months ago", dt.date(2000, 1, 10), "1999-11"),
         ("He left almost four years ago.", "four years ago", dt.date(1999, 3, 12), "1995"),
-        ("The process was recently escalated.", "recently", THU, "2025-12-28~/2026-02-26"),
-        ("There were tests in recent weeks.", "recent weeks", TUE, "2019-07-23~/2019-08-20"),
+        ("The dispute was recently settled.", "recently", THU, "2025-01-12~/2025-03-13"),
+        ("There were protests in recent weeks.", "recent weeks", TUE, "2023-09-19~/2023-10-17"),
         ("It held up over the weekend.", "the weekend", dt.date(2000, 4, 24), "2000-04-22/2000-04-23"),
         ("Turkeys sold out by Thanksgiving Day.", "Thanksgiving Day", dt.date(1999, 11, 26), "1999-11-25"),
         ("Voters go to the polls on Election Day.", "Election Day", dt.date(1998, 10, 30), "1998-11-03"),
@@ -171,7 +171,7 @@ def test_offsets_point_at_the_words() -> None:
         "The Sun reported it first.",
         "He paid $1999 for it.",
         "Jan Kowalski, a spokesman, declined to comment.",
-        "It ended on the last day of the drill.",
+        "It ended on the last day of the fair.",
         "The Sunday Times reported the deal.",
         "Shops opened early on Black Friday.",
     ],

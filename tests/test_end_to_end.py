@@ -109,17 +109,17 @@ def test_no_fact_from_the_teasers(project: Path) -> None:
 # Two short invented reports: two people who share a surname, which the story names alone
 # before it gives their full names; two long names with one acronym; countries and dates.
 FISHERIES = """---
-title: Halvorsen quits fisheries talks as quota row deepens
+title: Halvorsen quits fisheries talks as catch row deepens
 published: 2024-03-14
 ---
 
-Halvorsen left the fisheries talks in Bergen on Wednesday, two delegates said.
+Halvorsen left the fisheries talks in Gothenburg on Wednesday, two delegates said.
 
-Ingrid Halvorsen, Norway's fisheries minister, and Erik Halvorsen, a negotiator for Iceland, \
+Ingrid Halvorsen, Sweden's fisheries minister, and Erik Halvorsen, a negotiator for Iceland, \
 had led the talks since Monday.
 
-Denmark and the Faroe Islands asked Norway to return to the table before April 1. Iceland said \
-the quota plan would hurt its fleet.
+Denmark and Estonia asked Sweden to return to the table before April 1. Iceland said \
+the catch plan would hurt its fleet.
 
 The North Atlantic Fisheries Office and the Nordic Angling Federation both sent observers. The \
 NAFO said it would publish its own figures next week.
@@ -130,13 +130,13 @@ title: Dam accord signed after months of delay
 published: 2024-03-15
 ---
 
-Mensah signed the river accord in Accra on Thursday.
+Mensah signed the river accord in Dakar on Thursday.
 
-President Kwame Mensah of Ghana and Akosua Mensah, Togo's water minister, met in Accra on \
+President Kwame Mensah of Senegal and Akosua Mensah, Guinea's water minister, met in Dakar on \
 Wednesday to settle the last points of the accord.
 
 Burkina Faso welcomed the deal on Friday. Kwame Mensah said the dam would open in 2026, while \
-Akosua Mensah said Togo would share the cost.
+Akosua Mensah said Guinea would share the cost.
 
 The Volta Basin Authority and the Village Banking Association agreed to fund the project. The \
 VBA said the first payment would come in May.

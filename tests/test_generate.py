@@ -23,6 +23,7 @@ from generator import generate as gen
 from generator.cli import main
 from generator.extraction import Extraction
 from generator.schema import Actor, Briefing, Claim, Event, Participant, Source, SourceRef
+from generator.sheets.fold import Merge
 from generator.sheets.state import content_lock
 from generator.sheets.store import load_content, round_trip_yaml, sheet_text
 from tests.paths import ROOT
@@ -405,3 +406,90 @@ def test_the_report_counts_and_names_what_could_not_be_resolved(tmp_path, fake, 
     assert result.exit_code == 0, out
     assert "the briefing has 2 actors (2 country), 1 events, 1 claims, 0 relations, 0 background items" in out
     assert f"{articles[1]}: no publication date" in out
+
+
+# --- people across articles: evidence, not a shared surname ------------------------------
+
+HARBOUR = """Harbour plan approved in Norvik
+
+Norvik mayor Anna Berg approved a new harbour plan on Monday after talks with the fishing \
+council. Berg said the work would start in spring.
+
+The council's chair, Tomas Lind, welcomed the decision.
+"""
+
+BUDGET = """Norvik budget passes
+
+The city council of Norvik passed its budget on Thursday. Mayor Anna Berg said the harbour \
+would get more money.
+
+Opposition leader Lars Berg said the budget ignored the farms. Berg called the plan wasteful.
+"""
+
+FARMS = """Farmers protest in Norvik
+
+Hundreds of farmers marched through Norvik on Saturday. Farm union leader Lars Berg told the \
+crowd that prices had fallen by half.
+
+Berg said the union would march again next month.
+"""
+
+
+@pytest.fixture
+def norvik(tmp_path) -> list[Path]:
+    """Three invented articles: Anna Berg in the first two, Lars Berg in the last two."""
+    paths = []
+    for name, text in (("harbour", HARBOUR), ("budget", BUDGET), ("farms", FARMS)):
+        paths.append(tmp_path / f"{name}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
+def people(content: Path) -> dict[str, set[str]]:
+    """Each person sheet with the articles it cites."""
+    loaded = load_content(content)
+    return {i: {s.article for s in a.sources} | {s.article for c in a.claims for s in c.sources}
+            for i, a in loaded.actors.items() if a.kind == "person"}
+
+
+@pytest.mark.slow
+def test_people_are_the_same_sheets_whether_articles_come_together_or_one_by_one(tmp_path, norvik):
+    together, apart = tmp_path / "together", tmp_path / "apart"
+    gen.run_generate(norvik, together, published="2024-03-04")
+    reports = [gen.run_generate([path], apart, published="2024-03-04") for path in norvik]
+    assert people(together) == people(apart)
+    found = people(apart)
+    assert found["anna-berg"] == {"harbour", "budget"}
+    assert found["lars-berg"] == {"budget", "farms"}
+    assert "berg" not in found
+    explained = reports[1].summary(explain=True)
+    assert "actors/anna-berg.yml joined by 'Anna Berg': the same full name 'Anna Berg'" in explained
+    assert "'Lars Berg' kept apart from actors/anna-berg.yml: they share only the name 'Berg'" in explained
+    assert "merged" not in reports[1].summary()
+
+
+@pytest.mark.slow
+def test_regenerating_an_article_keeps_its_people_where_they_were(tmp_path, norvik):
+    content = tmp_path / "content"
+    for path in (*norvik, *norvik):
+        gen.run_generate([path], content, published="2024-03-04")
+    assert set(people(content)) == {"anna-berg", "lars-berg", "tomas-lind"}
+
+
+def test_explain_gives_each_other_name_and_each_join_its_reason():
+    ref = [SourceRef(article="a", quote="Anna Berg spoke.")]
+    extraction = Extraction(briefing=Briefing(title="T"), events={}, actors={
+        "anna-berg": Actor(id="anna-berg", name="Anna Berg", kind="person", aliases=["Berg"], sources=ref)})
+    joined = Merge("actors", "anna-berg", "Anna Berg", "anna-berg-2", "the same full name 'Anna Berg'", True)
+    lines = gen.explain_merges(extraction, [joined])
+    assert lines[0].startswith("actors/anna-berg-2.yml 'Anna Berg' also named 'Berg': the surname")
+    assert lines[1] == "actors/anna-berg-2.yml joined by 'Anna Berg': the same full name 'Anna Berg'"
+    report = gen.GenerateReport(articles=["a"], merges=lines)
+    assert report.summary(explain=True).endswith("\n".join(["merged (2):", *(f"  {line}" for line in lines)]))
+    assert "merged" not in report.summary()
+
+
+def test_explain_is_an_option_of_generate(existing, articles):
+    result = invoke("generate", str(articles[1]), "--content", str(existing), "--explain")
+    assert result.exit_code == 0, output_of(result)
+    assert "  actors/russia.yml joined by 'Russia': the same id" in result.output

@@ -142,8 +142,9 @@ def lead_summary(article: Article, sentences: list[Sentence], words: int = 45) -
 
 
 def source_of(article: Article) -> Source:
-    return Source(id=article.id, title=article.title, path=shown_path(article.path), url=article.url,
-                  published=article.published, published_from=article.published_from)
+    return Source(id=article.id, title=article.title, title_from=article.title_from,
+                  path=shown_path(article.path), url=article.url, published=article.published,
+                  published_from=article.published_from)
 
 
 def shown_path(path: Path) -> str:

@@ -111,7 +111,7 @@ def _content_clause(verb: Token) -> Token | None:
 
 def _own_clause(verb: Token) -> list[Token]:
     """A statement verb's clause with its subject, without clauses coordinated to it
-    ("Seoul has said ..., but Pyongyang has called it a rehearsal")."""
+    ("Ruritania has said ..., but Freedonia has called it a provocation")."""
     top = verb
     while top.dep_ in ("xcomp", "aux") and top.head.i != top.i:
         top = top.head

@@ -10,7 +10,7 @@ what they return to the sheets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 
@@ -23,6 +23,7 @@ from generator.extraction.events import extract_events
 from generator.extraction.relations import extract_relations
 from generator.extraction.sentence import Mention, Sentence, anchor_date
 from generator.extraction.summaries import summarize_actors, unresolved_lines
+from generator.extraction.truecase import truecaser_for
 from generator.extraction.world import add_world_ruler
 from generator.reading import Article
 from generator.schema import Actor, Briefing, Claim, Event, Relation
@@ -40,18 +41,26 @@ class Extraction:
 
 def parse_sentences(articles: list[Article], nlp: Language) -> list[Sentence]:
     """Run the pipeline once over every paragraph of every article; one Sentence per
-    non-empty sentence, its text a verbatim span of its paragraph."""
+    non-empty sentence, its text a verbatim span of its paragraph.
+
+    The pipeline reads a case-restored copy of each paragraph (`truecase`: text in
+    capitals as if in mixed case), of the same length, so the spans' offsets hold in the
+    original, whose slices the sentences keep. Relative dates resolve against the
+    paragraph's own date where it has one (a live blog's block)."""
     add_world_ruler(nlp)
     where = [(a, i) for a in articles for i in range(len(a.paragraphs))]
-    texts = (a.paragraphs[i] for a, i in where)
+    casers = {id(a): truecaser_for(a.paragraphs, nlp) for a in articles}
+    texts = (casers[id(a)](a.paragraphs[i]) for a, i in where)
     sentences: list[Sentence] = []
     for (article, index), doc in zip(where, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-        anchor = anchor_date(article)
+        anchor = anchor_date(article, index)
+        original = article.paragraphs[index]
         for span in doc.sents:
             if not span.text.strip():
                 continue
-            times = find_times(span.text, anchor)
-            sentences.append(Sentence(article, index, span.text, span, times=times))
+            text = original[span.start_char:span.end_char]
+            times = [replace(t, text=text[t.start:t.end]) for t in find_times(span.text, anchor)]
+            sentences.append(Sentence(article, index, text, span, times=times))
     return sentences
 
 

@@ -109,7 +109,7 @@ def _tokens_of_mentions(sentence: Sentence, actors: dict[str, Actor]) -> dict[in
 
 def _people_inside(sentence: Sentence, actors: dict[str, Actor],
                    by_token: dict[int, str]) -> dict[int, list[str]]:
-    """A country or organization named after a person ("the Obama administration", "the
+    """A country or organization named after a person ("the Berg administration", "the
     Putin government") means both: the person decides, the state acts. The person's
     mention lies inside the state's; every token of the state's name remembers the person."""
     out: dict[int, list[str]] = {}
@@ -129,7 +129,7 @@ def _people_inside(sentence: Sentence, actors: dict[str, Actor],
 
 def named_at(view: View, index: int) -> list[str]:
     """The actors a named token means: the person a state's name is named after, then the
-    state ("the Obama administration": Barack Obama and the United States)."""
+    state ("the Berg administration": Anna Berg and her country)."""
     if index not in view.by_token:
         return []
     return [*view.inner.get(index, []), view.by_token[index]]
@@ -159,7 +159,7 @@ def _named_together(view: View) -> list[tuple[str, ...]]:
 
 
 def _names_at(view: View, token: Token) -> list[str]:
-    """The actor a word names, directly or through its apposition ("producer, Rosneft")."""
+    """The actor a word names, directly or through its apposition ("producer, Tolvane")."""
     if token.i in view.by_token:
         return named_at(view, token.i)
     if token.dep_ == "prep":
@@ -212,7 +212,7 @@ def _pronoun(view: View, token: Token, kinds: list[str]) -> list[str]:
 
 
 def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
-    """A noun that is not a name: through its apposition ("the producer, Rosneft"), as a
+    """A noun that is not a name: through its apposition ("the producer, Tolvane"), as a
     pair ("the two republics"), a proxy ("the Russian government"), a noun that stood for
     actors before ("the official"), a definite noun ("that country"), or its members
     ("companies including A and B")."""
@@ -237,7 +237,7 @@ def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
 
 def _root_subject(view: View, token: Token) -> list[str] | None:
     """In a subordinate clause, "it" or "he" is most often the main clause's subject:
-    "the nation will be able to trade ..., allowing it to buy goods"."""
+    "the country will be able to export ..., allowing it to earn dollars"."""
     root = view.span.root
     if token.head.i == root.i:
         return None
@@ -278,9 +278,9 @@ def _they(view: View, token: Token) -> list[str]:
 
 
 def _modifier_actors(view: View, token: Token) -> list[str]:
-    """"the Russian government", "U.S., Russian and Ukrainian officials", "Bin Laden's
-    agents", "the governments of Armenia and Azerbaijan", "a spokesperson of the North's
-    committee": the actors named in the noun's modifiers or its "of" phrase."""
+    """"the Russian government", "U.S., French and German officials", "Marek's
+    agents", "the governments of Armenia and Azerbaijan", "a spokesperson of the
+    ministry's committee": the actors named in the noun's modifiers or its "of" phrase."""
     found: list[str] = []
     for child in token.children:
         if child.i < token.i and child.dep_ in ("poss", "amod", "compound", "nmod"):

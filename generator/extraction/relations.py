@@ -79,7 +79,7 @@ def _subjects(view: View, verb: Token) -> list[str]:
             return [a for p in child.children for a in actors_of(view, p)]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subjects(view, verb.head)
-    if verb.dep_ == "pcomp":  # "supporting rebels in neighboring X": up to the clause's verb
+    if verb.dep_ == "pcomp":  # "arming rebels in neighboring X": up to the clause's verb
         t = verb.head
         while t.pos_ != "VERB" and t.head.i != t.i:
             t = t.head
@@ -124,18 +124,18 @@ def _verb_relations(view: View, verb: Token) -> list[Found]:
 
 
 def _object_owners(view: View, verb: Token) -> list[str]:
-    """"OFAC has been handling Lukoil's asset sale": the actor whose affair the object is."""
+    """"The regulator has been overseeing Tolvane's share sale": the actor whose affair the object is."""
     return [a for obj in verb.children if obj.dep_ == "dobj"
             for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON" for a in actors_of(view, c)]
 
 
 def _owners(view: View, noun: Token) -> list[str]:
     """Who holds a relation noun: its possessor or adjective ("U.S. sanctions"), else the
-    subject of the verb it is the object of ("Russia has ... a treaty", "lived as a guest")."""
+    subject of the verb it is the object of ("Russia has ... a treaty", "stayed as a guest")."""
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound") and child.i in view.by_token:
             return actors_of(view, child)
-    for prep in noun.children:  # "charges at the International Criminal Court"
+    for prep in noun.children:  # "a case at the International Court of Justice"
         if prep.dep_ == "prep" and prep.lower_ in ("by", "at", "from"):
             found = [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(view, p)
                      if view.actors[a].kind != "place"]
@@ -181,7 +181,7 @@ def _is_defense(noun: Token, lex: dict) -> bool:
 
 
 def _adjective_relations(view: View, adj: Token) -> list[Found]:
-    """"rebels in neighboring South Sudan": the clause's subject neighbours the named actor."""
+    """"rebels in neighboring Chad": the clause's subject neighbours the named actor."""
     kind = load_data("relations_patterns")["adjectives"].get(adj.lower_)
     target = view.by_token.get(adj.head.i)
     if not kind or not target:

@@ -38,11 +38,14 @@ class Sentence:
     times: list[TimeExpr] = field(default_factory=list)  # offsets within `text`
 
 
-def anchor_date(article: Article) -> dt.date | None:
-    """The publication date that relative dates resolve against, when there is one."""
-    if not article.published:
+def anchor_date(article: Article, paragraph: int | None = None) -> dt.date | None:
+    """The date that relative dates resolve against, when there is one: the paragraph's
+    own date where the page gives one (a live blog's block timestamp), else the
+    publication date."""
+    day = (article.paragraph_dates.get(paragraph) if paragraph is not None else None) or article.published
+    if not day:
         return None
     try:
-        return dt.date.fromisoformat(article.published[:10])
+        return dt.date.fromisoformat(day[:10])
     except ValueError:
         return None

@@ -42,14 +42,14 @@ class World:
 
     def lookup(self, text: str) -> Known | None:
         text = clean_name(text)
-        shouted = text.title() if text.isupper() and len(text) > 4 else text  # "LUKOIL", "RUSSIA"
+        shouted = text.title() if text.isupper() and len(text) > 4 else text  # "SWEDEN", "RUSSIA"
         if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):  # "U.S" when the tokenizer took the full stop
             shouted = text + "."
         return self.names.get(text) or self.names.get(shouted)
 
     def lookup_organization(self, text: str) -> Known | None:
-        """A known organization named with its country in front ("U.S. Office of Foreign
-        Assets Control" is the Office of Foreign Assets Control)."""
+        """A known organization named with its country in front ("U.S. Federal
+        Reserve" is the Federal Reserve)."""
         words = clean_name(text).split()
         for cut in (1, 2, 3):
             head, rest = " ".join(words[:cut]), " ".join(words[cut:])
@@ -68,6 +68,14 @@ def _demonym_forms(demonym: str) -> list[str]:
     return forms
 
 
+def official_forms(name: str, forms: list[str]) -> list[str]:
+    """A state's formal names ("Kingdom of Thailand", "Republic of Moldova"): each form of
+    state before the short name, unless the name is already one ("Czech Republic")."""
+    if any(word in name.split() for word in ("Republic", "Kingdom", "Union", "States", "Federation")):
+        return []
+    return [f"{form} {name}" for form in forms]
+
+
 @lru_cache(maxsize=1)
 def load_world() -> World:
     data = load_data("world")
@@ -84,6 +92,11 @@ def load_world() -> World:
         put(name, Known(name, "country", "name"))
         for alias in entry.get("aliases") or []:
             put(alias, Known(name, "country", "alias"))
+    for entry in data["countries"]:  # after every listed alias: "Republic of China" is Taiwan's
+        for form in official_forms(entry["name"], rules["state_forms"]):
+            put(form, Known(entry["name"], "country", "alias"))
+    for entry in data["countries"]:
+        name = entry["name"]
         for capital in entry.get("capitals") or []:
             put(capital, Known(name, "country", "capital"))
         for demonym in entry.get("demonyms") or []:

@@ -1,10 +1,14 @@
 """Article reading: a file in, the article's title, date and body paragraphs out.
 
-Two readers: `.html`/`.htm` pages go through `html_page` (trafilatura and htmldate);
-`.txt` and `.md` files through `text_page`, a rule-based body finder. The publication
-date is taken in the contract's order: the command line, the article's own metadata
-(front matter or a `NAME.meta.yml` sidecar), the page's metadata, a dateline; otherwise
-none, and relative dates stay unresolved (`metadata.py` reads each of them).
+Three readers: `.html`/`.htm` pages (and an HTML page saved as text) go through
+`html_page` (trafilatura and htmldate); an SGML or XML record in a text file through
+`markup_page`; other `.txt` and `.md` files through `text_page`, a rule-based body
+finder. The publication date is taken in the contract's order: the command line, the
+article's own metadata (front matter or a `NAME.meta.yml` sidecar), the page's metadata
+(structured data, then a date line near the headline, then a date in its address), a
+dateline; otherwise none, and relative dates stay unresolved (`metadata.py` reads each
+of them). The title likewise: the article's metadata, the page's, a headline line; with
+none of them the opening words stand in and `title_from` says "none".
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from pathlib import Path
 
 from generator.dates import find_times
 from generator.reading import inputs
-from generator.reading.html_page import read_html_page
+from generator.reading.furniture import split_sentences
+from generator.reading.html_page import looks_like_html, read_html_page
+from generator.reading.markup_page import looks_like_markup, read_markup_page
 from generator.reading.metadata import (
     dateline_date,
     iso_date,
@@ -24,40 +30,52 @@ from generator.reading.metadata import (
     url_date,
     year_hint,
 )
-from generator.reading.page import Article, PublishedFrom, ReadError
+from generator.reading.page import Article, Page, PublishedFrom, ReadError, TitleFrom
 from generator.reading.text_page import read_text_page
 from generator.text import DATELINE, plain_spaces, slugify, strip_invisible
 
 DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}[~?%]?")  # one date, no interval
 
 
-def _dateline(paragraphs: list[str]) -> re.Match | None:
-    return DATELINE.match(paragraphs[0]) if paragraphs else None
+def _dateline(page: Page) -> re.Match | None:
+    """The story's dateline: the one the page sets apart, else the one opening the body."""
+    if page.dateline:
+        return DATELINE.match(page.dateline.strip() + " ")
+    return DATELINE.match(page.paragraphs[0]) if page.paragraphs else None
 
 
 def first_words(text: str, limit: int = 100) -> str:
     """A stand-in title from the text: its first sentence, cut at a word."""
-    sentence = re.split(r"(?<![A-Z][a-z]\.)(?<![A-Z]\.)(?<=[.!?])\s+(?=[A-Z\"“])", text, maxsplit=1)[0]
+    sentence = (split_sentences(text) or [text])[0]
     if len(sentence) <= limit:
         return sentence
     return sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def read_article(path: Path, published: str | None = None) -> Article:
-    """Read one article file: its title, publication date (and where it came from), body."""
-    path = Path(path)
-    raw = plain_spaces(strip_invisible(inputs.read_text(path)))
+def read_page(path: Path, raw: str) -> tuple[Page, dict]:
+    """The reader for the file's shape, and the article's own metadata (sidecar, front
+    matter)."""
     meta = read_sidecar(path)
     if path.suffix.lower() in inputs.HTML_SUFFIXES:
-        page = read_html_page(raw)
-    else:
-        front, raw = split_front_matter(raw, path)
-        meta = {**meta, **front}
-        page = read_text_page(raw)
+        return read_html_page(raw), meta
+    front, raw = split_front_matter(raw, path)
+    meta = {**meta, **front}
+    if looks_like_html(raw):
+        return read_html_page(raw), meta
+    if looks_like_markup(raw):
+        return read_markup_page(raw), meta
+    return read_text_page(raw), meta
+
+
+def read_article(path: Path, published: str | None = None) -> Article:
+    """Read one article file: its title, publication date (and where each came from), body."""
+    path = Path(path)
+    raw = plain_spaces(strip_invisible(inputs.read_text(path)))
+    page, meta = read_page(path, raw)
     if not page.paragraphs:
         raise ReadError(f"{path}: no article text found; expected paragraphs of prose")
     url = meta.get("url") or page.url
-    dateline = _dateline(page.paragraphs)
+    dateline = _dateline(page)
     sources: list[tuple[PublishedFrom, str | None]] = [
         ("cli", iso_date(published)),
         ("metadata", iso_date(meta.get("published") or meta.get("date"))),
@@ -65,28 +83,37 @@ def read_article(path: Path, published: str | None = None) -> Article:
         ("dateline", dateline_date(dateline, page.year or year_hint([], str(url) if url else None))),
     ]
     published_from, date = next(((k, v) for k, v in sources if v), ("none", None))
-    opening = page.paragraphs[0][dateline.end():] if dateline else page.paragraphs[0]
-    title = str(meta.get("title") or page.title or first_words(opening)).strip()
+    titles: list[tuple[TitleFrom, str | None]] = [("metadata", meta.get("title")),
+                                                  (page.title_from, page.title)]
+    title_from, title = next(((k, str(v).strip()) for k, v in titles if v and str(v).strip()), ("none", None))
+    if title is None:
+        opening = page.paragraphs[0]
+        if dateline and not page.dateline:
+            opening = opening[dateline.end():]
+        title = first_words(opening)
     extra = {k: v for k, v in meta.items() if k not in ("title", "published", "date", "url")}
     if dateline:
         extra["dateline"] = dateline.group(0).rstrip()
     return Article(id=slugify(path.stem, "article"), path=path, title=title, paragraphs=page.paragraphs,
                    published=date, published_from=published_from, url=str(url) if url else None,
-                   metadata=extra)
+                   metadata=extra, title_from=title_from, paragraph_dates=page.paragraph_dates)
 
 
 def reading_report(article: Article) -> dict:
-    """What `briefing read --json` prints: {title, published, published_from, paragraphs,
-    times: [{text, paragraph, start, end, value}]} (offsets within the paragraph)."""
-    anchor = dt.date.fromisoformat(article.published) if article.published else None
+    """What `briefing read --json` prints: {title, title_from, published, published_from,
+    paragraphs, times: [{text, paragraph, start, end, value}]} (offsets within the
+    paragraph; a paragraph with a date of its own, a live blog's block, is read against it)."""
     times: list[dict] = []
     previous: str | None = None  # the last date met, for "since then" in the next paragraph
     for i, paragraph in enumerate(article.paragraphs):
+        day = article.paragraph_dates.get(i) or article.published
+        anchor = dt.date.fromisoformat(day) if day else None
         for t in find_times(paragraph, anchor, previous):
             times.append({"text": t.text, "paragraph": i, "start": t.start, "end": t.end, "value": t.value})
             previous = t.value if t.value and DATE_VALUE.fullmatch(t.value) else previous
     return {
         "title": article.title,
+        "title_from": article.title_from,
         "published": article.published,
         "published_from": article.published_from,
         "paragraphs": list(article.paragraphs),

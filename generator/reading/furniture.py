@@ -1,9 +1,10 @@
 """Page furniture: what one block of scraped text is, story or not.
 
-A line is furniture (links, "Read more", bylines, photo credits, a site's domain), a
-teaser (another story's lead trailing off), a closing credit, a heading or prose, by
-general signals only: the share of links, known page phrases (`data/reading_furniture.yml`),
-sentence punctuation and length.
+A line is furniture (links, "Read more", bylines, photo credits, a site's domain, share
+and font-size widgets, date lines, subscription and newsletter notices), a teaser (another
+story's lead trailing off), a closing credit, a heading or prose, by general signals only:
+the share of links, known page phrases (`data/reading_furniture.yml`), sentence
+punctuation and length.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from functools import cache
 
 from generator.datafiles import load_data
+from generator.dates import find_times
 
 TERMINAL = re.compile(r"[.!?:;][\"'”’»)\]]*$|[\"”»][.!?]?$")
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
@@ -20,6 +22,9 @@ MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 URL = re.compile(r"https?://\S+|www\.\S+")
 
 KEY_VALUE = re.compile(r"^[-*\s]*(?:\*\*|__)?[\w .()-]{1,40}(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*\S")
+# A headline of the form "Word: rest" ("Brexit: UK and EU agree deal"): a capitalized key of
+# at most three words, then at least three words of which one is lower case (a verb).
+COLON_HEADLINE = re.compile(r"^(?P<key>[A-Z0-9][\w'’&.-]*(?: [\w'’&.-]+){0,2}):\s+(?P<rest>\S.*)$")
 BYLINE = re.compile(
     r"^(?:By|BY|Von|Par)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,12}"
     r"(?:\s*[,|/–-]\s*[\w .'’|/-]{0,60})?$"
@@ -34,9 +39,98 @@ CAPTION_CREDIT = re.compile(
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}/?$", re.IGNORECASE)
 
 
+WORD = re.compile(r"[\w'’-]+")
+# Where one sentence ends and the next begins, for the rules that judge a block by its
+# sentences (not after "Mr." or an initial).
+SENTENCE_BREAK = re.compile(r"(?<![A-Z][a-z]\.)(?<![A-Z]\.)(?<=[.!?])[\"'”’)]*\s+(?=[A-Z\"“‘(])")
+
+
 @cache
 def furniture() -> dict:
     return load_data("reading_furniture")
+
+
+@cache
+def _pattern(key: str) -> re.Pattern:
+    return re.compile(furniture()[key])
+
+
+def split_sentences(text: str) -> list[str]:
+    """A block's sentences, split at a full stop, question or exclamation mark before a
+    capital; good enough for judging a block, never for quoting."""
+    return [x for x in SENTENCE_BREAK.split(text.strip()) if x.strip()]
+
+
+def _has_phrase(text: str, phrases: list[str]) -> bool:
+    """Whether one of the phrases occurs as whole words (case-insensitive); a phrase that
+    is a punctuation mark (a quotation mark) anywhere."""
+    low = " " + " ".join(WORD.findall(text.lower())) + " "
+    return any(f" {p} " in low if p[0].isalnum() else p in text for p in phrases)
+
+
+def is_chrome_sentence(sentence: str) -> bool:
+    """A sentence the site says to its reader about itself: a topic word (subscribe,
+    newsletter, app, cookies...) with the site speaking (we, our, this article) or a call
+    to act at its start, and no reported speech."""
+    rules = furniture()["chrome"]
+    if not _has_phrase(sentence, rules["topics"]) or _has_phrase(sentence, rules["reported"]):
+        return False
+    opening = " ".join(re.findall(r"[\w'’]+", sentence.lower())[:2])
+    return _has_phrase(sentence, rules["address"]) or any(
+        opening == o or opening.startswith(o + " ") for o in rules["openers"])
+
+
+def is_chrome(block: str) -> bool:
+    """A subscription offer, paywall notice, newsletter or cookie box: more than half of
+    its sentences are chrome sentences."""
+    sentences = split_sentences(block)
+    chrome = sum(map(is_chrome_sentence, sentences))
+    return chrome * 2 > len(sentences)
+
+
+def is_widget(line: str) -> bool:
+    """A share, print or font-size widget: only widget words, one of them a cue."""
+    rules = furniture()
+    words = [w for w in re.split(r"[\s|/·•,]+", strip_marks(line).lower()) if w]
+    known = all(w in rules["widget_cues"] or w in rules["widget_words"] for w in words)
+    return 0 < len(words) <= 12 and known and any(w in rules["widget_cues"] for w in words)
+
+
+def is_date_line(line: str) -> bool:
+    """A date line under a headline ("Mar 13, 2025 | 4:40 PM", "Updated 9 June 2021"):
+    time expressions and the words of `date_line_words` only."""
+    bare = strip_marks(line)
+    if not bare or len(bare) > 80:
+        return False
+    times = find_times(bare, None)
+    if not times:
+        return False
+    rest = bare
+    for t in sorted(times, key=lambda t: -t.start):
+        rest = rest[:t.start] + " " + rest[t.end:]
+    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*", rest.lower())
+    return all(w in furniture()["date_line_words"] for w in words)
+
+
+def is_box_label(line: str) -> bool:
+    """The label of a box listing other stories ("Most read", "Related stories")."""
+    key = strip_marks(line).lower().strip(" :.»›>")
+    return key in furniture()["box_labels"]
+
+
+def is_summary_label(line: str) -> bool:
+    """The label of a box of summary points ("Highlights", "Key points")."""
+    key = strip_marks(line).lower().strip(" :.")
+    return key in furniture()["summary_labels"]
+
+
+def is_colon_headline(line: str) -> bool:
+    """"Word: rest" with a rest that reads as a headline, not a page field ("Tags: oil")."""
+    m = COLON_HEADLINE.match(strip_marks(line))
+    if not m or m["key"].lower() in furniture()["metadata_keys"]:
+        return False
+    rest = m["rest"].split()
+    return len(rest) >= 3 and any(w[:1].islower() for w in rest) and m["rest"].count(",") < len(rest) / 3
 
 
 def strip_marks(line: str) -> str:
@@ -60,14 +154,32 @@ def _is_furniture_phrase(line: str) -> bool:
 
 
 def _is_credit(line: str) -> bool:
-    key = strip_marks(line).lower()
-    return any(key.startswith(s) for s in furniture()["closing_credits"])
+    """A closing credit: "(Reporting by ...)", a writer's sign-off ("-- Jane Doe"), a
+    contributor line ("Jane Doe contributed to this report.")."""
+    bare = strip_marks(line)
+    key = bare.lower()
+    if any(key.startswith(s) for s in furniture()["closing_credits"]):
+        return True
+    short = len(bare.split()) <= 14
+    return short and bool(_pattern("sign_off").match(bare) or _pattern("contributed").search(bare))
+
+
+def is_inline_furniture(line: str) -> bool:
+    """Furniture that sits inside a story's flow, with the story going on after it: a
+    labelled link to another story ("See also: ...", "Related: ..."), a photo caption, a
+    subscription or newsletter box, a share widget."""
+    bare = strip_marks(line)
+    key = bare.lower()
+    labelled = any(s.endswith(":") and key.startswith(s) and len(key[len(s):].split()) >= 2
+                   for s in furniture()["starts"])
+    return labelled or bool(CAPTION_CREDIT.search(bare)) or is_chrome(bare) or is_widget(bare)
 
 
 def is_page_furniture(line: str) -> bool:
     """What an article extractor lets through that is still page furniture: link lines,
     "Comments", "Read more: ...". Narrower than `classify`, which also judges layout."""
-    return link_share(line) > 0.4 or _is_furniture_phrase(line) or bool(CAPTION_CREDIT.search(line))
+    return (link_share(line) > 0.4 or _is_furniture_phrase(line) or bool(CAPTION_CREDIT.search(line))
+            or is_widget(line) or is_chrome(line))
 
 
 def classify(line: str) -> str:
@@ -82,9 +194,12 @@ def classify(line: str) -> str:
     if _is_credit(bare):
         return "credit"
     byline = bool(BYLINE.match(bare)) and len(words) <= 16 and not bare.endswith(".")
-    if _is_furniture_phrase(line) or byline or (len(words) < 12 and KEY_VALUE.match(line)):
+    field = len(words) < 12 and bool(KEY_VALUE.match(line)) and not is_colon_headline(line)
+    if _is_furniture_phrase(line) or byline or field or is_widget(line):
         return "furniture"
-    if CAPTION_CREDIT.search(bare):
+    if CAPTION_CREDIT.search(bare) or is_chrome(bare):
+        return "furniture"
+    if len(words) <= 14 and is_date_line(bare):
         return "furniture"
     if ELLIPSIS.search(bare):
         return "teaser"

@@ -15,6 +15,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from generator.datafiles import load_data
+
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # Data, not articles: an article's metadata sidecar (NAME.txt.meta.yml) lies beside it,
 # and a glob such as `seeds/NAME.*` can pick it up by mistake.
@@ -27,14 +29,6 @@ TEXT_LIMIT = 1 * MB  # about 150,000 words: far beyond any article
 # feed do); one of them in the first bytes marks a binary file.
 _BINARY_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 
-# Words that make up about a fifth of any English text whatever its subject. A text
-# this rich in them is English even when a language detector, misled by many foreign
-# names, thinks otherwise.
-_ENGLISH_WORDS = frozenset(
-    "the of and to a in is was that for on with as by at from it he she they his her their"
-    " has have had be been were are this which said not but an or will would after its"
-    " who also over two than more about into".split()
-)
 LANGUAGE_NAMES = {
     "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
     "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "tr": "Turkish",
@@ -43,9 +37,15 @@ LANGUAGE_NAMES = {
     "hu": "Hungarian", "ro": "Romanian", "el": "Greek", "he": "Hebrew", "hy": "Armenian",
     "az": "Azerbaijani", "ka": "Georgian", "hi": "Hindi", "id": "Indonesian", "vi": "Vietnamese",
 }
-MIN_WORDS_FOR_LANGUAGE = 25  # below this no detector is confident, so nothing is refused
+MIN_WORDS_FOR_LANGUAGE = 25  # below this a detector alone is not trusted
 LANGUAGE_CONFIDENCE = 0.99
 ENGLISH_WORD_SHARE = 0.08  # English prose runs at 0.20-0.30 of these words
+# A short text (a sentence or two) is refused on two witnesses: the detector is fairly sure
+# of another language, and that language's function words outnumber English's by this much.
+MIN_WORDS_SHORT = 3
+SHORT_CONFIDENCE = 0.9
+SHORT_FOREIGN_RATIO = 2
+NON_LATIN_SHARE = 0.5  # letters outside the Latin script: a language with no list above
 
 
 class InputError(Exception):
@@ -166,12 +166,36 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
 def english_share(text: str) -> float:
-    """The share of words that are common English function words."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    """The share of words that are common English function words (`data/reading_languages.yml`)."""
+    words = _words(text)
     if not words:
         return 0.0
-    return sum(w in _ENGLISH_WORDS for w in words) / len(words)
+    english = frozenset(load_data("reading_languages")["english"])
+    return sum(w in english for w in words) / len(words)
+
+
+def non_latin_share(text: str) -> float:
+    """The share of letters outside the Latin script (Cyrillic, Arabic, Han...)."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    return (len(letters) - latin) / len(letters) if letters else 0.0
+
+
+def looks_foreign(text: str, lang: str) -> bool:
+    """A short text written in `lang`: its function words outnumber English's, or (for a
+    language without a list) most of its letters are of another script."""
+    words = _words(text)
+    data = load_data("reading_languages")
+    english = sum(w in data["english"] for w in words)
+    if lang in data["others"]:
+        foreign = sum(w in data["others"][lang] for w in words)
+        return foreign >= 2 and foreign >= SHORT_FOREIGN_RATIO * max(1, english)
+    return english == 0 and non_latin_share(text) >= NON_LATIN_SHARE
 
 
 def detect_language(text: str) -> tuple[str, float]:
@@ -187,18 +211,31 @@ def language_name(code: str) -> str:
 def check_english(name: str, text: str) -> None:
     """Refuse a body that is confidently not English.
 
-    Refusing an English article would be worse than reading a foreign one badly, so all
-    three must hold: enough words to judge, a detector sure of another language, and
-    almost none of the words that fill every English text (names do not dilute them
+    Refusing an English article would be worse than reading a foreign one badly, so two
+    witnesses must agree. For a text of some length: a detector sure of another language,
+    and almost none of the words that fill every English text (names do not dilute them
     enough: an English report dense with foreign names stays well above the threshold).
+    For a short text (a sentence or two, where no detector is sure): a detector fairly
+    sure of another language, and that language's own function words outnumbering
+    English's (a headline of names and verbs has neither, and passes).
     """
-    if len(re.findall(r"[^\W\d_]+", text)) < MIN_WORDS_FOR_LANGUAGE:
+    count = len(_words(text))
+    if count < MIN_WORDS_SHORT:
+        return
+    if count < MIN_WORDS_FOR_LANGUAGE:
+        lang, prob = detect_language(text)
+        if lang != "en" and prob >= SHORT_CONFIDENCE and looks_foreign(text, lang):
+            _refuse(name, lang, prob)
         return
     if english_share(text) >= ENGLISH_WORD_SHARE:
         return
     lang, prob = detect_language(text)
     if lang != "en" and prob >= LANGUAGE_CONFIDENCE:
-        raise InputError(
-            f"{name}: the text looks {language_name(lang)} ({prob:.0%} sure), not English; "
-            "expected an English article (the extraction reads English only)"
-        )
+        _refuse(name, lang, prob)
+
+
+def _refuse(name: str, lang: str, prob: float) -> None:
+    raise InputError(
+        f"{name}: the text looks {language_name(lang)} ({prob:.0%} sure), not English; "
+        "expected an English article (the extraction reads English only)"
+    )

@@ -23,8 +23,22 @@ URL_DATE = re.compile(
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# Record dates of wire archives and corpora: "3-MAR-1989 14:20:05.11" (Reuters-21578),
+# "19980807T061800" (NITF, compact ISO 8601).
+DAY_MONTH_YEAR = re.compile(r"^(?P<d>\d{1,2})[- ](?P<mon>[A-Za-z]{3,9})\.?[- ](?P<y>(?:1[89]|20)\d\d)\b")
+COMPACT_ISO = re.compile(r"^(?P<y>(?:1[89]|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T|$)")
+
+
+def _day(year: int, month: int | None, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat() if month else None
+    except ValueError:
+        return None
+
+
 def iso_date(value: object) -> str | None:
-    """A metadata date (YAML date, ISO string, or a common written form) as YYYY-MM-DD."""
+    """A metadata date (YAML date, ISO string, a record's date, or a common written form)
+    as YYYY-MM-DD."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -34,12 +48,26 @@ def iso_date(value: object) -> str | None:
     text = str(value).strip()
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
-        try:
-            return dt.date(*map(int, m.groups())).isoformat()
-        except ValueError:
-            return None
+        return _day(*map(int, m.groups()))
+    m = DAY_MONTH_YEAR.match(text)
+    if m:
+        return _day(int(m["y"]), month_number(m["mon"]), int(m["d"]))
+    m = COMPACT_ISO.match(text)
+    if m:
+        return _day(int(m["y"]), int(m["m"]), int(m["d"]))
     days = [t.value for t in find_times(text, None) if t.value and ISO_DAY.fullmatch(t.value)]
     return days[0] if days else None
+
+
+EARLIEST_YEAR = 1800  # before this a page's date is a placeholder ("0001-01-01"), not a date
+
+
+def plausible_day(day: str | None) -> str | None:
+    """The day when it can be a publication date: from 1800 to next year (pages carry
+    placeholders such as "0001-01-01" in their structured data)."""
+    if not day:
+        return None
+    return day if EARLIEST_YEAR <= int(day[:4]) <= dt.date.today().year + 1 else None
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:

@@ -12,17 +12,17 @@ import re
 
 from generator.dates import find_times
 from generator.reading.furniture import (
-    DOMAIN,
     KEY_VALUE,
     MD_LINK,
     TERMINAL,
     classify,
+    is_date_line,
+    is_inline_furniture,
     link_share,
-    strip_marks,
 )
+from generator.reading.headline import is_dateline_line, text_title
 from generator.reading.metadata import ISO_DAY, year_hint
 from generator.reading.page import Page
-from generator.text import DATELINE
 
 URL_LINE = re.compile(
     r"^[-*\s]*(?:\*\*|__)?(?:url|source|link)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S+)", re.IGNORECASE
@@ -40,16 +40,41 @@ def _is_wrapped(lines: list[str]) -> bool:
     return long_lines >= inner * 0.8 and open_ends >= inner * 0.6 and (runs_on > 0 or open_ends == inner)
 
 
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+def _indented_paragraphs(lines: list[str]) -> list[list[str]]:
+    """Hard-wrapped prose whose paragraphs are marked by a first-line indent (wire copy
+    and old corpora: no blank line between paragraphs): a new paragraph at each line
+    indented deeper than the line before it."""
+    groups: list[list[str]] = []
+    for k, line in enumerate(lines):
+        if not groups or _indent(line) > _indent(lines[k - 1]):
+            groups.append([])
+        groups[-1].append(line)
+    return groups
+
+
 def blocks(text: str) -> list[str]:
-    """Paragraph-sized blocks: blank-line chunks, split into lines unless hard-wrapped."""
+    """Paragraph-sized blocks: blank-line chunks, split into lines unless hard-wrapped;
+    hard-wrapped chunks split again at first-line indents."""
     found: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
-        lines = [x.strip() for x in chunk.splitlines() if x.strip()]
-        if _is_wrapped(lines):
-            found.append(" ".join(lines))
+        raw = [x for x in chunk.splitlines() if x.strip()]
+        groups = _indented_paragraphs(raw)
+        if _is_wrapped([x.strip() for x in raw]) or _is_indented_prose(groups):
+            found.extend(" ".join(x.strip() for x in group) for group in groups)
         else:
-            found.extend(lines)
+            found.extend(x.strip() for x in raw)
     return found
+
+
+def _is_indented_prose(groups: list[list[str]]) -> bool:
+    """Paragraphs marked by first-line indents: several groups, each one of more than a
+    line hard-wrapped prose."""
+    longer = [[x.strip() for x in g] for g in groups if len(g) > 1]
+    return len(groups) > 1 and bool(longer) and all(_is_wrapped(g) for g in longer)
 
 
 MAX_SUBHEADINGS = 3  # heading lines in a row that a story may hold between its paragraphs
@@ -66,9 +91,18 @@ def _settle_teasers(kinds: list[str]) -> list[str]:
     return settled
 
 
+def kinds_of(lines: list[str]) -> list[str]:
+    """What each block is (`furniture.classify`), teasers settled; furniture that sits
+    inside a story's flow (a "See also: ..." line, a newsletter box, a share widget) is
+    "inline": the story goes on after it."""
+    kinds = _settle_teasers([classify(x) for x in lines])
+    return ["inline" if kind == "furniture" and is_inline_furniture(line) else kind
+            for line, kind in zip(lines, kinds, strict=True)]
+
+
 def _runs(kinds: list[str]) -> list[tuple[int, int]]:
-    """Stretches of prose (end exclusive) that may hold short runs of subheadings; a
-    closing credit ("(Reporting by ...)") ends its stretch."""
+    """Stretches of prose (end exclusive) that may hold short runs of subheadings and
+    inline furniture; a closing credit ("(Reporting by ...)") ends its stretch."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     end = gap = 0
@@ -79,7 +113,7 @@ def _runs(kinds: list[str]) -> list[tuple[int, int]]:
             if kind == "credit":
                 runs.append((start, end))
                 start = None
-        elif kind == "heading" and start is not None and gap < MAX_SUBHEADINGS:
+        elif kind in ("heading", "inline") and start is not None and gap < MAX_SUBHEADINGS:
             gap += 1
         else:
             if start is not None:
@@ -94,12 +128,12 @@ def find_body(lines: list[str]) -> tuple[list[str], int, int]:
     """The article's stretch of blocks: the run of prose holding the most text, with at
     least one paragraph-sized block; in a text without any page furniture, all of its
     prose. Returns the blocks' kinds and the stretch."""
-    kinds = _settle_teasers([classify(x) for x in lines])
+    kinds = kinds_of(lines)
 
     def weight(run: tuple[int, int]) -> int:
         return sum(len(lines[k]) for k in range(*run) if kinds[k] in ("prose", "credit"))
 
-    if "furniture" not in kinds:  # clean text: everything from the first paragraph on is the story
+    if "furniture" not in kinds and "inline" not in kinds:  # clean text: all its prose is the story
         prose = [k for k, kind in enumerate(kinds) if kind in ("prose", "credit")]
         if prose:
             return kinds, prose[0], prose[-1] + 1
@@ -114,35 +148,15 @@ def _unlink(line: str) -> str:
     return MD_LINK.sub(lambda m: m.group(1), line)
 
 
-def _headline_key(line: str) -> str:
-    """A heading without its " | Site name" tail, for spotting the same headline twice."""
-    return strip_marks(line).split(" | ")[0].strip()
-
-
-def text_title(lines: list[str], body_start: int) -> str | None:
-    """A text file's headline: its first-level markdown heading; else a headline the page
-    repeats (a scraped page prints it in the window title and above the story); else the
-    first plain heading line before the body."""
-    for line in lines:
-        m = re.match(r"^(?:[-*]\s+)?#\s+(.+)$", line)
-        if m and not DOMAIN.match(m.group(1).strip()):
-            return m.group(1).strip()
-    head = [x for x in lines[:body_start] if classify(x) == "heading"]
-    keys = [_headline_key(x) for x in head]
-    repeated = [k for k in keys if keys.count(k) > 1 and len(k.split()) >= 2]
-    if repeated:
-        return max(repeated, key=len)
-    plain = [x for x in head if not x.lstrip().startswith("#")]
-    return _headline_key(plain[0]) if plain else None
-
-
 def text_page_date(lines: list[str]) -> str | None:
-    """A date printed by itself near the headline ("Feb 26, 2026 | 9:05 AM")."""
+    """A date printed by itself near the headline ("Mar 13, 2025 | 4:40 PM", "Updated: 9
+    October 2020 10:05 GMT")."""
     for line in lines:
-        if len(line) > 60 or KEY_VALUE.match(line) and "|" not in line:
+        dated = is_date_line(line)
+        if len(line) > 60 and not dated or KEY_VALUE.match(line) and "|" not in line and not dated:
             continue
         for t in find_times(line, None):
-            if t.value and ISO_DAY.fullmatch(t.value) and len(line) - len(t.text) <= 25:
+            if t.value and ISO_DAY.fullmatch(t.value) and (dated or len(line) - len(t.text) <= 25):
                 return t.value
     return None
 
@@ -155,14 +169,8 @@ def text_url(lines: list[str]) -> str | None:
     return None
 
 
-def is_dateline_line(line: str) -> bool:
-    """A dateline standing on its own line ("JOHANNESBURG, August 7 (Xinhua) --")."""
-    m = DATELINE.match(line.strip())
-    return bool(m) and bool(m.group("agency") or m.group("named_agency") or m.group("date")
-                            or line.strip().isupper())
-
-
 def read_text_page(text: str) -> Page:
+    """The story of a plain or scraped text: its body, headline, date line and address."""
     lines = blocks(text)
     if not lines:
         return Page(title=None, paragraphs=[])
@@ -172,5 +180,6 @@ def read_text_page(text: str) -> Page:
         # the story's dateline, set on a line of its own: it opens the first paragraph
         paragraphs[0] = f"{lines[start - 1].strip()} {paragraphs[0]}"
     url = text_url(lines)
-    return Page(title=text_title(lines, start), paragraphs=paragraphs,
-                date=text_page_date(lines[:start]), url=url, year=year_hint(lines, url))
+    title = text_title(lines, kinds, start, url)
+    return Page(title=title, paragraphs=paragraphs, date=text_page_date(lines[:start]), url=url,
+                year=year_hint(lines, url), title_from="headline" if title else "none")

@@ -1,9 +1,13 @@
 """Many articles, one briefing: which sheet a newly extracted actor or event *is*, and
 the generator's cumulative output (`SheetSet`) that each run's extraction folds into.
 
-An actor is the sheet of the same kind with a shared name or alias; an event the sheet
-of the same kind with compatible dates and a shared participant (or title, or place and
-day). References are rewritten to the ids kept. Facts accumulate across articles; what a
+An actor is the sheet of the same kind with a shared name or alias, and a person only
+with evidence that it is the same person: the same full name, the same name in the same
+article, or a name a person gave the sheet (two people who share a surname, a title or
+a script stay apart). An event is the sheet of the same kind with compatible dates and a
+shared participant (or title, or place and day). References are rewritten to the ids
+kept, and each decision is kept with its reason (`Merge`) for `briefing generate
+--explain`. Facts accumulate across articles; what a
 run's own articles no longer say is dropped. The `SheetSet` is what
 `content/.briefing/state.json` keeps: the base of the next three-way merge (`merge.py`).
 """
@@ -11,12 +15,13 @@ run's own articles no longer say is dropped. The `SheetSet` is what
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.dates import edtf_bounds
 from generator.sheets.merge import ITEM_LISTS, MISSING, VALUE_LISTS, as_list, index_items, item_key, norm_text
-from generator.text import unique_id
+from generator.text import is_full_name, slug_words, unique_id
 
 
 def provenance(data: Any) -> set[str]:
@@ -75,17 +80,44 @@ def _combine_items(view: list, new: list, run: set[str], field: str) -> list:
     return out
 
 
-def names_of(actor: dict | None) -> set[str]:
-    """An actor's names for matching: its name and aliases, case and 'the' aside."""
+def names_of(actor: dict | None, full: bool = False) -> set[str]:
+    """An actor's names for matching: its name and aliases in any script, case, accents,
+    punctuation and a leading "the" aside ("Đurđa Marković" is "djurdja markovic", and so
+    is "Djurdja Markovic"); with `full`, only its full names (`is_full_name`)."""
     if not actor:
         return set()
     names = [actor.get("name"), *as_list(actor.get("aliases"))]
-    return {_norm_name(n) for n in names if n}
+    return {norm for n in names if n and (not full or is_full_name(str(n))) and (norm := _norm_name(n))}
+
+
+def _shown(actor: dict, norm: str) -> str:
+    """The actor's own spelling of a name `names_of` gave as `norm`."""
+    names = [actor.get("name"), *as_list(actor.get("aliases"))]
+    return next((str(n) for n in names if n and _norm_name(n) == norm), norm)
 
 
 def _norm_name(name: Any) -> str:
-    text = " ".join(str(name).casefold().split())
-    return re.sub(r"^the ", "", text)
+    return " ".join(slug_words(re.sub(r"^the\s+", "", str(name).strip(), flags=re.IGNORECASE)))
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One decision of the fold that a person may want to check: a newly extracted sheet
+    taken for an existing one, and why (`joined`); or kept apart from one it shares a
+    name with, for want of evidence that they are one (two people called Berg)."""
+
+    folder: str  # actors | events
+    new_id: str  # the id the extraction gave it
+    name: str
+    sheet_id: str
+    reason: str
+    joined: bool
+
+    def __str__(self) -> str:
+        if self.joined:
+            return f"{self.folder}/{self.sheet_id}.yml joined by '{self.name}': {self.reason}"
+        return f"{self.folder}/{self.new_id}.yml '{self.name}' kept apart from " \
+            f"{self.folder}/{self.sheet_id}.yml: {self.reason}"
 
 
 @dataclass
@@ -103,8 +135,24 @@ class Known:
     def kinds(self) -> set[str]:
         return {str(d.get("kind")) for d in self.versions()}
 
-    def actor_names(self) -> set[str]:
-        return set().union(*(names_of(d) for d in self.versions()))
+    def actor_names(self, full: bool = False) -> set[str]:
+        return set().union(*(names_of(d, full) for d in self.versions()))
+
+    def vouched_names(self) -> set[str]:
+        """Names a person gave the sheet: all of a hand-written sheet's, and those on disk
+        that the generator never wrote."""
+        return names_of(self.disk) - names_of(self.view) if self.view else names_of(self.disk)
+
+    def articles(self) -> set[str]:
+        return set().union(*(provenance(d) for d in self.versions()))
+
+    def own_names(self) -> set[str]:
+        """The sheet's names (not aliases) before this run: what it was made as."""
+        return {_norm_name(d.get("name")) for d in (self.view, self.disk) if d and d.get("name")}
+
+    def own_articles(self) -> set[str]:
+        """The articles the sheet was made from before this run."""
+        return set().union(*(provenance(d) for d in (self.view, self.disk) if d))
 
     def participants(self) -> set[str]:
         return {str(p["actor"]) for d in self.versions() for p in as_list(d.get("participants"))
@@ -128,15 +176,52 @@ def known_sheets(view: dict[str, dict], disk: dict[str, dict]) -> dict[str, Know
 
 
 def match_actor(actor: dict, known: dict[str, Known]) -> str | None:
-    """The existing sheet this actor is: the same id and kind, else the same kind and a
-    shared name or alias (aliases a person added count)."""
+    """The existing sheet this actor is (see `find_actor`), or None."""
+    found = find_actor(actor, known)
+    return found.sheet_id if found is not None and found.joined else None
+
+
+def find_actor(actor: dict, known: dict[str, Known]) -> Merge | None:
+    """The existing sheet this actor is, and why: the same kind and the same id, or a
+    shared name or alias (aliases a person added count); for a person, only with
+    evidence (`person_evidence`). Otherwise the first sheet of its kind it shares a name
+    with, kept apart, or None."""
     kind, own = str(actor.get("kind")), str(actor.get("id"))
-    if own in known and kind in known[own].kinds():
-        return own
     names = names_of(actor)
-    for sheet_id, sheet in known.items():
-        if kind in sheet.kinds() and names & sheet.actor_names():
-            return sheet_id
+    apart = None
+    for sheet_id in sorted(known, key=lambda i: i != own):  # its own id first
+        sheet = known[sheet_id]
+        if kind not in sheet.kinds():
+            continue
+        shared = [_shown(actor, n) for n in sorted(names & sheet.actor_names())]
+        if kind == "person":
+            reason = person_evidence(actor, sheet)
+        elif sheet_id == own or shared:
+            reason = "the same id" if sheet_id == own else f"the shared name '{shared[0]}'"
+        else:
+            reason = None
+        if reason:
+            return Merge("actors", own, str(actor.get("name")), sheet_id, reason, True)
+        if shared and apart is None:
+            apart = Merge("actors", own, str(actor.get("name")), sheet_id,
+                          f"they share only the name '{shared[0]}', no full name", False)
+    return apart
+
+
+def person_evidence(actor: dict, sheet: Known) -> str | None:
+    """What shows that a newly extracted person is the person of a sheet: the same full
+    name ("Anna Berg" in both articles, in any script), the same name from an article the
+    sheet was made from (the article generated again: "Ms. Berg" stays "berg"), or a name
+    a person gave the sheet. A shared surname, title or script is no evidence: two
+    people may share it."""
+    full = sorted(names_of(actor, full=True) & sheet.actor_names(full=True))
+    if full:
+        return f"the same full name '{_shown(actor, full[0])}'"
+    if _norm_name(actor.get("name")) in sheet.own_names() and provenance(actor) & sheet.own_articles():
+        return f"the same name '{actor.get('name')}' from the same article"
+    vouched = sorted(names_of(actor) & sheet.vouched_names())
+    if vouched:
+        return f"'{_shown(actor, vouched[0])}', a name a person gave the sheet"
     return None
 
 
@@ -145,25 +230,38 @@ def _is_day(value: Any) -> bool:
 
 
 def match_event(event: dict, known: dict[str, Known]) -> str | None:
-    """The existing event this one is: the same id and kind, else the same kind,
+    """The existing event this one is (see `find_event`), or None."""
+    found = find_event(event, known)
+    return found.sheet_id if found is not None else None
+
+
+def find_event(event: dict, known: dict[str, Known]) -> Merge | None:
+    """The existing event this one is, and why: the same id and kind, else the same kind,
     compatible dates and a shared participant (or, with no participants, one title), or
     the same kind on the same day in the same place (two reports naming different sides
     of one meeting)."""
     kind, own = str(event.get("kind")), str(event.get("id"))
-    if own in known and kind in known[own].kinds():
-        return own
-    parts = {str(p.get("actor")) for p in as_list(event.get("participants")) if isinstance(p, dict)}
     title = norm_text(event.get("title")).casefold()
+
+    def joined(sheet_id: str, reason: str) -> Merge:
+        return Merge("events", own, str(event.get("title")), sheet_id, reason, True)
+
+    if own in known and kind in known[own].kinds():
+        return joined(own, "the same id")
+    parts = {str(p.get("actor")) for p in as_list(event.get("participants")) if isinstance(p, dict)}
     for sheet_id, sheet in known.items():
         if kind not in sheet.kinds():
             continue
         if not any(dates_compatible(event.get("date"), d, title in sheet.titles()) for d in sheet.dates()):
             continue
-        if parts & sheet.participants() or (not parts and title in sheet.titles()):
-            return sheet_id
+        shared = sorted(parts & sheet.participants())
+        if shared:
+            return joined(sheet_id, f"the same kind, dates that agree and the participant '{shared[0]}'")
+        if not parts and title in sheet.titles():
+            return joined(sheet_id, "the same kind and title, dates that agree")
         place, date = event.get("place"), event.get("date")
         if place and str(place) in sheet.places() and _is_day(date) and str(date) in sheet.days():
-            return sheet_id
+            return joined(sheet_id, f"the same kind, day and place '{place}'")
     return None
 
 
@@ -212,6 +310,8 @@ class SheetSet:
     actors: dict[str, dict] = field(default_factory=dict)
     events: dict[str, dict] = field(default_factory=dict)
     briefing: dict | None = None
+    # how the last fold made it: which new sheets joined which, and why (not kept in the state)
+    merges: list[Merge] = field(default_factory=list, compare=False)
 
     def to_json(self) -> dict:
         return {"version": 1, "actors": self.actors, "events": self.events, "briefing": self.briefing}
@@ -238,12 +338,15 @@ def fold(view: SheetSet, disk: SheetSet, new: SheetSet, run: set[str]) -> tuple[
     Each new actor and event is first matched to the sheet it is (by id, names or
     aliases on disk included, dates and participants), so one actor or event reported
     by several articles stays one sheet; references are rewritten to the ids kept.
-    Returns the view and the renames made.
+    Returns the view, with the decisions worth a look in `merges`, and the renames made.
     """
     taken = set(view.actors) | set(view.events) | set(disk.actors) | set(disk.events)
-    actors, renames = _accept(new.actors, known_sheets(view.actors, disk.actors), match_actor, taken, {})
-    events, renames = _accept(new.events, known_sheets(view.events, disk.events), match_event, taken, renames)
-    out = SheetSet(dict(view.actors), dict(view.events), view.briefing)
+    merges: list[Merge] = []
+    actors, renames = _accept(new.actors, known_sheets(view.actors, disk.actors), find_actor, taken, {},
+                              merges)
+    events, renames = _accept(new.events, known_sheets(view.events, disk.events), find_event, taken,
+                              renames, merges)
+    out = SheetSet(dict(view.actors), dict(view.events), view.briefing, merges)
     for pool, accepted in ((out.actors, actors), (out.events, events)):
         for sheet_id, data in accepted.items():
             data = _drop_self_relations(rename_references(data, renames))
@@ -257,23 +360,42 @@ def fold(view: SheetSet, disk: SheetSet, new: SheetSet, run: set[str]) -> tuple[
     return out, renames
 
 
-def _accept(new: dict[str, dict], known: dict[str, Known], match, taken: set[str],
-            renames: dict[str, str]) -> tuple[dict[str, dict], dict[str, str]]:
+Matcher = Callable[[dict, dict[str, Known]], Merge | None]
+
+
+def _accept(new: dict[str, dict], known: dict[str, Known], match: Matcher, taken: set[str],
+            renames: dict[str, str], merges: list[Merge]) -> tuple[dict[str, dict], dict[str, str]]:
+    """Each new sheet under the id of the sheet it is, or a free id of its own; the
+    decisions worth a look (`worth_showing`) are added to `merges`."""
     renames = dict(renames)
     accepted: dict[str, dict] = {}
     for new_id, data in new.items():
         data = rename_references(data, renames)
-        target = match(data, known)
+        found = match(data, known)
+        target = found.sheet_id if found is not None and found.joined else None
+        if found is not None and worth_showing(found, data, known):
+            merges.append(found)
         if target is None:
             target = unique_id(new_id, taken)
             taken.add(target)
             known[target] = Known(None, None)
+            if found is not None:  # kept apart: under the id it gets
+                merges[-1] = replace(found, new_id=target)
         if target != new_id:
             renames[new_id] = target
         data = {**data, "id": target}
         accepted[target] = combine(accepted[target], data, set()) if target in accepted else data
         known[target].extra.append(data)
     return accepted, renames
+
+
+def worth_showing(found: Merge, data: dict, known: dict[str, Known]) -> bool:
+    """A decision a person may want to check: a sheet kept apart, a new sheet that went
+    under another id, or one that joined a sheet made from other articles. (An article
+    generated again, matching its own sheets, is not news.)"""
+    if not found.joined or found.sheet_id != found.new_id:
+        return True
+    return bool(known[found.sheet_id].articles() - provenance(data))
 
 
 def _drop_self_relations(data: dict) -> dict:

@@ -43,11 +43,15 @@ class GenerateReport:
     kept_deleted: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)  # per article: its title and date, and their sources
     dry_run: bool = False
+    merges: list[str] = field(default_factory=list)  # what was merged and why, for --explain
 
-    def summary(self) -> str:
-        """What a person needs after a run: what is there, what changed, what to check."""
-        lines = [self._counts_line()]
+    def summary(self, explain: bool = False) -> str:
+        """What a person needs after a run: what is there, what changed, what to check;
+        with `explain`, also which names became one actor and which sheets new actors
+        and events joined (or were kept apart from), each with its reason."""
+        lines = [self._counts_line(), *(f"  {o}" for o in self.origins)]
         if self.dry_run:
             lines.append(f"dry run: {len(self.changes)} file(s) would change, nothing written")
             lines += [f"  would write {c}" for c in self.changes]
@@ -68,6 +72,9 @@ class GenerateReport:
         if self.problems:
             lines.append(f"content problems to fix by hand ({len(self.problems)}):")
             lines += [f"  {p}" for p in self.problems]
+        if explain:
+            lines.append(f"merged ({len(self.merges)}):" if self.merges else "merged: nothing")
+            lines += [f"  {m}" for m in self.merges]
         return "\n".join(lines)
 
     def _counts_line(self) -> str:

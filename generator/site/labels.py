@@ -29,6 +29,15 @@ DATE_ORIGINS = {
     "dateline": "from the article's dateline",
 }
 
+# Where a source's title came from, said for a reader.
+TITLE_ORIGINS = {
+    "metadata": "from the article's metadata",
+    "page": "from the page",
+    "headline": "the article's headline",
+    "none": "the article has no headline: these are its opening words",
+}
+
+
 # How a relation reads as a sentence, "<subject> <phrase> <target>".
 RELATION_PHRASES = {
     "supports": "supports",

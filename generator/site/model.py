@@ -137,6 +137,7 @@ class SourceView:
     source: Source
     published: str | None  # the date in words
     published_from: str | None  # where that date came from, in words
+    title_from: str | None  # where the title came from, in words
     cited: int  # how many quotes in the briefing come from it
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.sheets.store import Content
-from generator.site.labels import DATE_ORIGINS, KIND_HEADINGS, date_label
+from generator.site.labels import DATE_ORIGINS, KIND_HEADINGS, TITLE_ORIGINS, date_label
 from generator.site.model import (
     ActorView,
     Builder,
@@ -175,6 +175,7 @@ def _sources(content: Content, site: Site, background: list[Evidence]) -> list[S
             s,
             date_label(s.published) if s.published else None,
             DATE_ORIGINS.get(s.published_from),
+            TITLE_ORIGINS.get(s.title_from),
             citations[f"sources.md#{s.id}"],
         )
         for s in content.briefing.sources

@@ -158,7 +158,9 @@ def front_matter(title: str) -> str:
     """The page title as front matter. MkDocs' theme templates print `page.meta.title`
     without escaping, so the title is HTML-escaped here; JSON is valid YAML. The tabs
     already list the index pages, so Material's left sidebar is hidden for more room."""
-    escaped = json.dumps(html.escape(" ".join(title.split())))
+    # ensure_ascii=False: an emoji as a JSON surrogate pair is no YAML MkDocs can read, and
+    # the page would show its front matter as text and lose its title
+    escaped = json.dumps(html.escape(" ".join(title.split())), ensure_ascii=False)
     return f"---\ntitle: {escaped}\nhide:\n  - navigation\n---\n\n"
 
 

@@ -23,7 +23,7 @@ def test_edtf_days_reads_days_months_decades_and_open_ends():
 
 
 def test_strip_dateline():
-    text = "WASHINGTON, Feb 26 (Reuters) – The United States acted."
+    text = "OTTAWA, March 3 (Reuters) – The United States acted."
     assert strip_dateline(text) == "The United States acted."
     assert strip_dateline("Nothing to strip.") == "Nothing to strip."
 

@@ -57,7 +57,9 @@ def test_extract_merges_actors_across_articles(nlp):
     first = _article("first",
                      "Russian President Vladimir Putin invited Armenia and Azerbaijan to Moscow on Friday.",
                      "The area declared independence after the dissolution of the Soviet Union in 1991.")
-    second = _article("second", "Putin said Russia would mediate between Armenia and Azerbaijan.",
+    # the full name in the second article is the evidence that joins the two (a lone
+    # surname there would not be: see tests/test_generate.py)
+    second = _article("second", "Vladimir Putin said Russia would mediate between Armenia and Azerbaijan.",
                       published=None)
     result = extract([first, second], nlp)
     assert isinstance(result, Extraction)
@@ -95,14 +97,14 @@ def test_extract_leaves_out_bylines_and_datelines(nlp):
 def test_claims_of_unnamed_speakers_go_to_their_group_and_silent_groups_go(nlp):
     article = _article("a", "Independent observers believe that the floods have killed at least 90 people.",
                        "Analysts disagreed, analysts warned. "
-                       "Chile sent aid, according to a diplomat familiar with the talks.")
+                       "Uruguay sent aid, according to a diplomat familiar with the talks.")
     result = extract([article], nlp)
     observers = result.actors["independent-observers"]
     assert observers.kind == "group"
     assert observers.claims[0].text == "The floods have killed at least 90 people."
     assert "analysts" not in result.actors  # no claim: no sheet
     diplomat = result.actors["diplomat-familiar-with-the-talks"]
-    assert diplomat.claims[0].text.startswith("Chile sent aid")
+    assert diplomat.claims[0].text.startswith("Uruguay sent aid")
     assert all(p.actor not in {"independent-observers", "diplomat-familiar-with-the-talks"}
                for e in result.events.values() for p in e.participants)
 
@@ -111,20 +113,20 @@ def test_summaries_say_the_real_roles_briefly():
     from generator.schema import Event
     assert role_phrase(Counter({"party": 1, "mediator": 2})) == "Mediator in 2 events, party in 1"
     assert role_phrase(Counter({"observer": 1})) == "Observer in 1 event"
-    src = [SourceRef(article="a", quote="Chile hosted talks.")]
-    member = Relation(type="member-of", target="un", text="Chile is a member of the UN.", sources=src)
-    chile = Actor(id="chile", name="Chile", kind="country", sources=src, relations=[member])
-    long_title = "Chile, Peru and Bolivia hold talks on the water rights of the basin they share " * 2
+    src = [SourceRef(article="a", quote="Uruguay hosted talks.")]
+    member = Relation(type="member-of", target="un", text="Uruguay is a member of the UN.", sources=src)
+    uruguay = Actor(id="uruguay", name="Uruguay", kind="country", sources=src, relations=[member])
+    long_title = "Uruguay, Paraguay and Brazil hold talks on the water rights of the basin they share " * 2
 
     def event(eid: str, title: str, *roles: tuple[str, str]) -> Event:
         return Event(id=eid, kind="consult", title=title,
                      participants=[Participant(actor=a, role=r) for a, r in roles])
 
-    events = {"talks": event("talks", long_title, ("chile", "mediator")),
-              "summit": event("summit", "Summit", ("chile", "mediator")),
-              "war": event("war", "War", ("chile", "party"), ("peru", "party"))}
-    summary = summarize_actor(chile, events, [])
-    assert summary == "Chile is a member of the UN. Mediator in 2 events, party in 1."
-    peru = Actor(id="peru", name="Peru", kind="country", sources=src,
-                 claims=[Claim(text="It is so.", by=["peru"], sources=src)])
-    assert summarize_actor(peru, events, []) == "Party in 1 event: War; source of 1 claim."
+    events = {"talks": event("talks", long_title, ("uruguay", "mediator")),
+              "summit": event("summit", "Summit", ("uruguay", "mediator")),
+              "war": event("war", "War", ("uruguay", "party"), ("paraguay", "party"))}
+    summary = summarize_actor(uruguay, events, [])
+    assert summary == "Uruguay is a member of the UN. Mediator in 2 events, party in 1."
+    paraguay = Actor(id="paraguay", name="Paraguay", kind="country", sources=src,
+                     claims=[Claim(text="It is so.", by=["paraguay"], sources=src)])
+    assert summarize_actor(paraguay, events, []) == "Party in 1 event: War; source of 1 claim."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from generator.extraction.world import add_world_ruler
+from generator.extraction.world import add_world_ruler, official_forms
 
 
 def test_world_resolves_names_aliases_demonyms_and_capitals(world):
@@ -25,8 +25,7 @@ def test_world_is_case_sensitive_and_knows_no_lone_korea(world):
 
 
 def test_known_organization_with_a_country_in_front(world):
-    assert world.lookup_organization("U.S. Office of Foreign Assets Control").name == \
-        "Office of Foreign Assets Control"
+    assert world.lookup_organization("U.S. Federal Reserve").name == "Federal Reserve"
     assert world.lookup_organization("Russian Ministry of Foreign Affairs") is None
 
 
@@ -43,3 +42,24 @@ def test_world_ruler_marks_names_in_a_blank_pipeline():
     doc = nlp("Baku and Yerevan met the OSCE and the Russian envoy.")
     found = {(s.text, s.label_) for s in doc.spans["world"]}
     assert {("Baku", "capital"), ("Yerevan", "capital"), ("OSCE", "acronym"), ("Russian", "demonym")} <= found
+
+
+def test_formal_names_of_states_are_their_countries(world):
+    assert world.lookup("Kingdom of Thailand").name == "Thailand"
+    assert world.lookup("Republic of Moldova").name == "Moldova"
+    assert world.lookup("Republic of China").name == "Taiwan"  # a listed alias wins
+    assert world.lookup("Republic of Czech Republic") is None  # a name that is a formal name already
+    assert official_forms("Chad", ["Republic of"]) == ["Republic of Chad"]
+
+
+def test_seats_of_government_parties_and_forces(world):
+    assert (world.lookup("Casa Rosada").name, world.lookup("Casa Rosada").role) == ("Argentina", "metonym")
+    assert world.lookup("Tories").name == "Conservative Party"
+    assert world.lookup("IDF").name == "Israel Defense Forces"
+    assert world.lookup("Yazidi").name == "Yazidis"  # the singular, as a modifier
+
+
+def test_ranks_and_law_heads_are_rule_data(world):
+    assert {"Sgt", "Sgt.", "Col.", "MP"} <= set(world.rules["honorifics"])
+    assert world.titles["magistrate"] == "official-of"
+    assert "Act" in world.rules["not_actor_heads"]

@@ -24,7 +24,7 @@ ENGLISH_WITH_NAMES = [
     "Arayik Harutyunyan, Artsrun Hovhannisyan and Hikmet Hajiyev on Saturday.",
     "Recep Tayyip Erdoğan, Mevlüt Çavuşoğlu, Hulusi Akar and İbrahim Kalın spoke with Emmanuel "
     "Macron, Jean-Yves Le Drian and Zhang Jun at the Élysée, while Kyriakos Mitsotakis, "
-    "Nikos Dendias and Josep Borrell met in Brussels and Thessaloniki.",
+    "Nikos Dendias and Jordi Pujol met in Strasbourg and Thessaloniki.",
     "Xi Jinping, Wang Yi, Zhao Lijian and Hua Chunying of the Zhōngguó Gòngchǎndǎng received "
     "Nguyễn Phú Trọng, Phạm Bình Minh, Hun Sen and Prayut Chan-o-cha in Beijing and Xiamen, "
     "according to Xinhua and the Global Times.",
@@ -139,5 +139,23 @@ def test_the_seed_is_english():
     check_english(str(seed), read_text(seed))
 
 
-def test_short_texts_are_not_judged():
-    check_english("a.txt", "Bonjour tout le monde, merci beaucoup.")
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Regierung hat am Montag neue Gespräche mit den Nachbarn angekündigt.", "German"),
+    ("Le gouvernement a annoncé lundi de nouvelles discussions avec ses voisins.", "French"),
+    ("El gobierno anunció el lunes nuevas conversaciones con sus vecinos.", "Spanish"),
+    ("Правительство в понедельник объявило о новых переговорах с соседями.", "Russian"),
+])
+def test_a_short_text_in_another_language_is_refused_like_a_long_one(text, language):
+    with pytest.raises(InputError) as info:
+        check_english("short.txt", text)
+    assert language in str(info.value)
+
+
+@pytest.mark.parametrize("text", [
+    "Ruritania shells Harborton rail depot",  # a headline: names and verbs, no function word
+    "Xi Jinping meets Hun Sen in Beijing",
+    "Ruiz de la Torre said on Monday the talks would go on.",
+    "Talks agreed.",
+])
+def test_short_english_texts_pass(text):
+    check_english("short.txt", text)

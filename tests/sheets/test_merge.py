@@ -134,6 +134,59 @@ def test_an_actor_matches_by_an_alias_a_person_added():
     assert folding.match_actor({"id": "kremlin", "kind": "person", "name": "Kremlin"}, known) is None
 
 
+def person(name: str, article: str, *aliases: str, sheet_id: str = "") -> dict:
+    """A person sheet as the generator writes it, sourced from one article."""
+    return {"id": sheet_id or name.lower().replace(" ", "-"), "name": name, "kind": "person",
+            "aliases": list(aliases), "sources": [{"article": article, "quote": f"{name} spoke."}]}
+
+
+def test_two_people_who_share_a_surname_stay_apart():
+    known = folding.known_sheets({"anna-berg": person("Anna Berg", "a1", "Berg")}, {})
+    found = folding.find_actor(person("Lars Berg", "a2", "Berg"), known)
+    assert found is not None and not found.joined and found.sheet_id == "anna-berg"
+    assert "Berg" in found.reason
+    assert folding.match_actor(person("Berg", "a2", sheet_id="berg"), known) is None  # a lone surname
+
+
+def test_the_same_person_by_full_name_joins_their_sheet_in_any_script():
+    known = folding.known_sheets({"djurdja-markovic": person("Đurđa Marković", "a1", "Marković")}, {})
+    assert folding.match_actor(person("Djurdja Markovic", "a2"), known) == "djurdja-markovic"
+    assert folding.match_actor(person("Đurđa Marković", "a3", sheet_id="x"), known) == "djurdja-markovic"
+    known = folding.known_sheets({"li-minghua": person("Li Minghua", "a1")}, {})
+    assert folding.match_actor(person("李明华", "a2", sheet_id="li-minghua"), known) == "li-minghua"
+
+
+def test_a_lone_name_joins_only_its_own_article_s_sheet_or_one_a_person_vouched_for():
+    view = {"berg": person("Berg", "a1")}
+    assert folding.match_actor(person("Berg", "a1"), folding.known_sheets(view, {})) == "berg"  # again
+    assert folding.match_actor(person("Berg", "a2"), folding.known_sheets(view, {})) is None
+    edited = {"anna-berg": person("Anna Berg", "a1", "Berg")}
+    generated = {"anna-berg": person("Anna Berg", "a1")}
+    assert folding.match_actor(person("Berg", "a2"), folding.known_sheets(generated, edited)) == "anna-berg"
+
+
+def test_other_kinds_still_join_by_a_shared_name():
+    known = folding.known_sheets({"tessaro-group": {"id": "tessaro-group", "name": "Tessaro Group",
+                                                    "kind": "organization", "aliases": ["Tessaro"]}}, {})
+    found = folding.find_actor({"id": "tessaro", "name": "Tessaro", "kind": "organization"}, known)
+    assert found is not None and found.joined and found.reason == "the shared name 'Tessaro'"
+
+
+def test_fold_keeps_two_bergs_apart_and_says_why():
+    view = SheetSet(actors={"anna-berg": person("Anna Berg", "a1", "Berg")})
+    new = SheetSet(actors={"lars-berg": person("Lars Berg", "a2", "Berg"),
+                           "anna-berg": person("Anna Berg", "a2")})
+    out, renames = folding.fold(view, SheetSet(), new, {"a2"})
+    assert sorted(out.actors) == ["anna-berg", "lars-berg"] and renames == {}
+    assert [(m.new_id, m.sheet_id, m.joined) for m in out.merges] == [
+        ("lars-berg", "anna-berg", False), ("anna-berg", "anna-berg", True)]
+    assert str(out.merges[0]).startswith("actors/lars-berg.yml 'Lars Berg' kept apart from "
+                                         "actors/anna-berg.yml")
+    again, _ = folding.fold(out, SheetSet(), new, {"a2"})
+    assert [m.joined for m in again.merges] == [True]  # only the join of another article's sheet is news
+    assert out == again and out.to_json() == again.to_json()
+
+
 def test_the_same_event_from_two_articles_is_one_event():
     known = folding.known_sheets({"talks": {"id": "talks", "kind": "consult", "date": "2020-10",
                                           "title": "Talks", "participants": [{"actor": "armenia"}]}}, {})

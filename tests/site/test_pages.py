@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+import yaml
 from markdown import Markdown
 
 from generator.dates import edtf_bounds
@@ -14,7 +15,14 @@ from generator.schema import ActorKind, PublishedFrom, RelationType
 from generator.sheets.store import load_content
 from generator.site.labels import DATE_ORIGINS, KIND_HEADINGS, RELATION_PHRASES, date_label
 from generator.site.pages import build_site, link_names, render_site
-from generator.site.render import TemplateProblem, escape_text, external_link, relative_path, safe_url
+from generator.site.render import (
+    TemplateProblem,
+    escape_text,
+    external_link,
+    front_matter,
+    relative_path,
+    safe_url,
+)
 from tests.briefing_fixture import write_content
 
 PAYLOADS = [
@@ -304,3 +312,9 @@ def test_a_broken_template_is_located(tmp_path, content, template, line):
     (templates / "actor.md.j2").write_text(template, encoding="utf-8")
     with pytest.raises(TemplateProblem, match=rf"actor\.md\.j2:{line}: template"):
         render_site(content, templates)
+
+
+def test_front_matter_keeps_an_emoji_title_readable_as_yaml():
+    title = "Talks on the river 🇺🇦: <b>live</b> & more"
+    block = front_matter(title).split("---\n")[1]
+    assert yaml.safe_load(block)["title"] == "Talks on the river 🇺🇦: &lt;b&gt;live&lt;/b&gt; &amp; more"

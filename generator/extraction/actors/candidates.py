@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from generator.extraction.actors.phrases import (
+    names_no_actor,
+    organization_of_place,
+    pattern_candidates,
+    person_of_organization,
+)
 from generator.extraction.actors.spans import (
     HONORIFIC_TAILS,
     NOT_NAMES,
@@ -21,12 +27,14 @@ from generator.extraction.actors.spans import (
     is_place_modifier,
     join_hyphens,
     known_organization,
+    name_text,
     phrase_not_name,
     plausible_name,
     raw_spans,
     strip_honorifics,
     titled_person,
     with_country_modifier,
+    with_final_s,
     with_suffix,
 )
 from generator.extraction.actors.table import Candidate
@@ -58,7 +66,8 @@ def candidates_in(index: int, sent: Span, world: World, skip_until: int = 0) -> 
             out.append(Candidate(index, span, text, known.kind, known.name, known.role, label))
             continue
         out.extend(_from_recognizer(index, span, label, world))
-    return merge_bracketed_names(out)
+    out += pattern_candidates(index, sent, world, out, skip_until)
+    return merge_bracketed_names(sorted(out, key=lambda c: c.span.start))
 
 
 def _from_recognizer(index: int, span: Span, label: str, world: World) -> list[Candidate]:
@@ -77,21 +86,29 @@ def _from_recognizer(index: int, span: Span, label: str, world: World) -> list[C
             return _from_recognizer(index, cut, "PERSON", world)
     if label == "ORG" and titled_person(span, world):
         label = "PERSON"  # "Bishop Anna Lind" tagged as an organization
+    if label != "PERSON" and names_no_actor(span, world):
+        return []  # "the Harbor Safety Act", "a Special Transit Permit (STP)"
+    if label == "ORG":
+        parts = person_of_organization(span, world)
+        if parts is not None:  # "Jane Roe of Capital Public Radio": a reporter and her outlet
+            return _from_recognizer(index, parts[0], "PERSON", world) + \
+                _from_recognizer(index, parts[1], "ORG", world)
     if label == "ORG":
         while len(span) > 1 and (span[-1].lower_ in world.titles or span[-1].text in HONORIFIC_TAILS):
             span = span[:-1]  # "House of Representatives Speaker": the title is the person's
         if not plausible_name(clean_name(span.text), world):
             return []
-        span = with_country_modifier(extend_to_acronym(span), world)
+        span = with_final_s(with_country_modifier(extend_to_acronym(span), world))
     if label == "PERSON":
         span = strip_honorifics(span, world)
-    text = clean_name(span.text)
+    text = name_text(span)
     if not plausible_name(text, world) or (len(span) == 1 and span[0].pos_ in NOT_NAMES):
         return []  # a lone word the tagger takes for a verb, adverb, interjection ("Please")
     known = world.lookup(text) or world.lookup_organization(text)
-    if not known and len(span) > 1 and span[-1].text in world.rules["facility_heads"]:
+    if not known and len(span) > 1 and span[-1].text in world.rules["facility_heads"] \
+            and not organization_of_place(span, world):
         inner = world.lookup(span[:-1].text)
-        if inner and inner.kind == "country":  # "the United States Embassies"
+        if inner and inner.kind == "country":  # "the United States Consulates"
             return _from_recognizer(index, span[:-1], "GPE", world)
         return [Candidate(index, span, text, "place", text, "place", label)]
     span, text, label = with_suffix(span, text, label, world)
@@ -108,8 +125,8 @@ def _from_recognizer(index: int, span: Span, label: str, world: World) -> list[C
 
 
 def merge_bracketed_names(cands: list[Candidate]) -> list[Candidate]:
-    """"President (Donald) Trump": a bracketed first name and the surname after it are
-    one person, "Donald Trump"; so are two person spans side by side ("Mohammed bin
+    """"President (Maria) Lindqvist": a bracketed first name and the surname after it are
+    one person, "Maria Lindqvist"; so are two person spans side by side ("Mohammed bin
     Abdulrahman | Al Thani", cut by the recognizer)."""
     out: list[Candidate] = []
     for c in cands:
@@ -130,3 +147,4 @@ def merge_bracketed_names(cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+

@@ -8,8 +8,10 @@ cross-mention consistency (a name seen as a person twice and as an organization 
 a person).
 
 The pass is split by idea, one module each, in the order the pass runs them:
-`candidates.py` finds the names in each sentence (shaped by `spans.py`), `mentions.py`
-adds, drops and splits candidates across the article, `names.py` maps each candidate to
+`candidates.py` finds the names in each sentence (shaped by `spans.py`, with the names
+found by their shape in `phrases.py`), `mentions.py` adds, drops and splits candidates
+across the article, `kinds.py` types each name from what it does and what the gazetteer
+knows of it (`extraction/gazetteer.py`), `names.py` maps each candidate to
 the key of the actor it names, `speakers.py` makes group actors of unnamed speakers,
 and `offices.py` reads the relations that titles and appositions state. This module
 clusters the candidates into actor sheets and runs the pass.
@@ -21,9 +23,12 @@ import re
 from collections import Counter, defaultdict
 
 from generator.extraction.actors.candidates import candidates_in
+from generator.extraction.actors.kinds import retype
 from generator.extraction.actors.mentions import (
+    add_head_mentions,
     add_missed_mentions,
     alias_keys,
+    cover_backed,
     drop_families,
     drop_place_qualifiers,
     drop_portfolios,
@@ -34,22 +39,52 @@ from generator.extraction.actors.names import organization_keys, person_keys, vo
 from generator.extraction.actors.offices import (
     leaders_governments,
     media_relations,
+    modifier_relations,
     organization_relations,
     title_relations,
 )
+from generator.extraction.actors.phrases import LED_LABEL
+from generator.extraction.actors.scripts import add_script_names
 from generator.extraction.actors.speakers import speaker_groups
 from generator.extraction.actors.table import ActorTable, Candidate
 from generator.extraction.sentence import Sentence
 from generator.extraction.world import World, load_world
 from generator.schema import Actor, SourceRef
-from generator.text import dateline_end, slugify, unique_id
+from generator.text import QUOTE_CHARS, dateline_end, is_full_name, slugify, unique_id
 
 MAX_SOURCES = 2
 
 
 def is_furniture(text: str, world: World) -> bool:
-    """Credits, bylines and share lines: sentences that are not the story."""
-    return any(re.search(p, text.strip()) for p in world.rules["furniture"])
+    """Credits, bylines, share lines, table rows, and the site talking to its reader
+    (newsletters, apps, subscriptions) outside a quotation: sentences that are not the story."""
+    text = text.strip()
+    return any(re.search(p, text) for p in world.rules["furniture"]) or talks_to_reader(text, world)
+
+
+def talks_to_reader(text: str, world: World) -> bool:
+    """"Get our newsletter", "Already a member? Sign in here." (`site_talk`), not
+    inside a quotation."""
+    quoted = any(q in text for q in QUOTE_CHARS)
+    return not quoted and any(re.search(p, text) for p in world.rules["site_talk"])
+
+
+def furniture_skips(sentences: list[Sentence], world: World) -> dict[int, int]:
+    """Where each sentence's story starts (a character offset in its paragraph's Doc):
+    after a dateline, or past its end for furniture. The site talking to its reader makes
+    the rest of its paragraph furniture ("Subscribe now. ... Offer does not apply to Bank X")."""
+    skips: dict[int, int] = {}
+    chrome: tuple[str, int] | None = None  # (article, paragraph) where the site began to talk
+    for i, s in enumerate(sentences):
+        where = (s.article.id, s.paragraph)
+        if chrome == where or is_furniture(s.text, world):
+            skips[i] = s.span.end_char
+            if chrome == where or talks_to_reader(s.text, world):
+                chrome = where
+            continue
+        if s.span.start == 0:
+            skips[i] = s.span.start_char + dateline_end(s.span.doc.text)
+    return skips
 
 
 # --- actor table ---------------------------------------------------------------------
@@ -61,7 +96,7 @@ def _cluster(c: Candidate) -> tuple[str, str]:
 
 
 def _titled(c: Candidate, world: World) -> bool:
-    """Is the name introduced by an honorific or a title ("Mr. Reeves", "President Obama")?"""
+    """Is the name introduced by an honorific or a title ("Mr. Okafor", "President Marek")?"""
     if c.span.start == 0:
         return False
     before = c.span.doc[c.span.start - 1].lower_
@@ -74,7 +109,7 @@ def _keep(members: list[Candidate], world: World) -> bool:
     introduces people by their full names."""
     if all(m.role == "contextual" for m in members):
         return False
-    if members[0].kind == "person" and " " not in members[0].key and len(members) < 2:
+    if members[0].kind == "person" and not is_full_name(members[0].key) and len(members) < 2:
         return any(_titled(m, world) for m in members)
     return True
 
@@ -117,7 +152,7 @@ def build_actors(cands: list[Candidate], sentences: list[Sentence], world: World
 
 
 def drop_shared_aliases(actors: dict[str, Actor]) -> None:
-    """A name that belongs to two sheets ("Clinton" for Bill and Hillary) names neither."""
+    """A name that belongs to two sheets ("Marek" for Ivo and Lidia) names neither."""
     owners = Counter(a.lower() for actor in actors.values() for a in {*actor.aliases, actor.name})
     for actor in actors.values():
         actor.aliases = [a for a in actor.aliases if owners[a.lower()] == 1]
@@ -131,21 +166,19 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
     relations their titles state. Sentences must come from Docs run through the world
     ruler (see `add_world_ruler`)."""
     world = world or load_world()
+    skips = furniture_skips(sentences, world)
     cands: list[Candidate] = []
-    skips: dict[int, int] = {}
     for i, s in enumerate(sentences):
-        if is_furniture(s.text, world):
-            skips[i] = s.span.end_char
-            continue
-        if s.span.start == 0:
-            skips[i] = s.span.start_char + dateline_end(s.span.doc.text)
         cands += candidates_in(i, s.span, world, skip_until=skips.get(i, 0))
+    cands = add_script_names(cands, sentences, skips, world)
     cands = split_country_from_person(drop_portfolios(cands, world), world)
     cands = drop_families(add_missed_mentions(cands, sentences, skips))
+    cands = add_head_mentions(retype(cands, sentences, world), sentences, LED_LABEL)
+    cover_backed(cands, world)
     vote_kinds(cands, world)
     place_keys(cands, world)
     cands = drop_place_qualifiers(cands, world)
-    person_keys(cands)
+    person_keys(cands, [s.article.id for s in sentences])
     organization_keys(cands, world)
     alias_keys(cands, sentences, world)
     cands += speaker_groups(cands, sentences, skips, world)
@@ -153,5 +186,6 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
     title_relations(table, sentences, world)
     organization_relations(table, sentences, world)
     media_relations(table, sentences, world)
+    modifier_relations(table, sentences, world)
     leaders_governments(table, world)
     return table

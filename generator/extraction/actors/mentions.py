@@ -66,7 +66,7 @@ def drop_families(cands: list[Candidate]) -> list[Candidate]:
 def drop_portfolios(cands: list[Candidate], world: World) -> list[Candidate]:
     """A one-word "organization" just before a title ("Trade" in "Kenyan Trade Minister
     Joseph Kamotho") is a portfolio, unless the text also names it on its own ("the
-    Treasury extended the deadline")."""
+    Treasury raised the levy")."""
     alone = {c.text for c in cands if not _before_title(c, world)}
     return [c for c in cands if not (c.kind == "organization" and c.role == "ner" and len(c.span) == 1
                                      and _before_title(c, world) and c.text not in alone)]
@@ -144,7 +144,7 @@ def _last_place(by_sentence: dict[int, list[Candidate]], index: int,
 
 
 def drop_place_qualifiers(cands: list[Candidate], world: World) -> list[Candidate]:
-    """"Bethesda, Md.", "Newark, N.J.": the abbreviation after a place and a comma names
+    """"Bethesda, Md.", "Trenton, N.J.": the abbreviation after a place and a comma names
     where that place is, not a place of its own."""
     qualifiers = set(world.rules["place_qualifiers"])
     out: list[Candidate] = []
@@ -168,3 +168,48 @@ def place_keys(cands: list[Candidate], world: World) -> None:
             known = world.lookup(c.text)
             if known and known.kind == "country" and known.role in {"name", "alias"}:
                 c.kind, c.key, c.role = "country", known.name, known.role
+
+
+def add_head_mentions(cands: list[Candidate], sentences: list[Sentence], label: str) -> list[Candidate]:
+    """"The Qatari-led coalition ... the coalition said": after an organization named by its
+    leader (`label` marks them), "the" and its head noun in the same article mean it."""
+    by_sentence: dict[int, list[Span]] = defaultdict(list)
+    for c in cands:
+        by_sentence[c.sentence].append(c.span)
+    added: list[Candidate] = []
+    for model in [c for c in cands if c.label == label]:
+        head = model.span[-1].lower_
+        article = sentences[model.sentence].article
+        for index in range(model.sentence, len(sentences)):
+            if sentences[index].article is not article:
+                break
+            span = sentences[index].span
+            for tok in span[1:]:
+                prev = span.doc[tok.i - 1]
+                before_model = index == model.sentence and tok.i < model.span.end
+                if tok.lower_ != head or prev.lower_ != "the" or before_model:
+                    continue
+                words = span.doc[tok.i - 1:tok.i + 1]
+                if any(overlaps(words, t) for t in by_sentence[index]):
+                    continue
+                by_sentence[index].append(words)
+                added.append(Candidate(index, words, model.text, model.kind, model.key, "description", label))
+    return sorted(cands + added, key=lambda c: (c.sentence, c.span.start))
+
+
+def cover_backed(cands: list[Candidate], world: World) -> None:
+    """"Oman-backed Yazidi positions": the backer is named inside the name of what it backs,
+    so the mention of the backed actor spans both and what the sentence says is said of
+    it; the backer keeps its own candidate (and the relation, `offices.py`)."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_sentence[c.sentence].append(c)
+    words = set(world.rules["backed_words"])
+    for items in by_sentence.values():
+        for backer in items:
+            doc, end = backer.span.doc, backer.span.end
+            if end + 2 >= len(doc) or doc[end].text != "-" or doc[end + 1].lower_ not in words:
+                continue
+            backed = next((c for c in items if c.span.start == end + 2), None)
+            if backed is not None:
+                backed.span = doc[backer.span.start:backed.span.end]

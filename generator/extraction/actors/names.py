@@ -2,10 +2,13 @@
 
 The merging rules map each candidate (one name in one sentence) to the key of the actor
 it names: a surname to the full name, a lone first name or a name with initials to the
-one person it fits, an acronym to its long form, a short form of an organization to the
-one longer name it begins or ends; and a name the recognizer typed differently in
-different sentences takes its most frequent kind. (Cleaning a name is `text.clean_name`;
-the mentions added or dropped before merging are `mentions.py`.)
+one person it fits, in the same article only; an acronym to its long form, a short form
+of an organization to the one longer name it begins or ends (a company's short name to
+its full one), the singular and plural of one group and a name with or without its
+apostrophe to one key; and a name the recognizer typed differently in different
+sentences takes its most frequent kind. Each merge can say why (`merge_reason`).
+(Cleaning a name is `text.clean_name`; the mentions added or dropped before merging are
+`mentions.py`.)
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from generator.extraction.actors.table import Candidate
 from generator.extraction.world import World
+from generator.text import slug_words
 
 
 def initials(name: str) -> str:
@@ -80,8 +85,8 @@ def vote_kinds(cands: list[Candidate], world: World | None = None) -> None:
 
 
 def _same_person(short: str, full: str) -> bool:
-    """Is `short` a shorter form of `full`? Surname ("Putin"), hyphen part ("Bashir" of
-    "al-Bashir"), or a subset of the words with the same last name ("Omar al-Bashir")."""
+    """Is `short` a shorter form of `full`? Surname ("Sorvino"), hyphen part ("Hakim" of
+    "al-Hakim"), or a subset of the words with the same last name ("Samir al-Hakim")."""
     s, f = short.lower().split(), full.lower().split()
     if len(s) >= len(f):
         return False
@@ -92,7 +97,7 @@ def _same_person(short: str, full: str) -> bool:
 
 
 def _spelled_alike(short: str, fulls: list[str]) -> str | None:
-    """A lone surname spelled another way ("Zelensky" for "Volodymyr Zelenskiy"): the one
+    """A lone surname spelled another way ("Hordienko" for "Dmytro Hordiyenko"): the one
     full name whose surname is nearly the same word."""
     word = short.lower()
     if " " in word or len(word) < 5:
@@ -142,12 +147,28 @@ def _drop_opening_participles(persons: list[Candidate]) -> None:
             c.text = words[-1]
 
 
-def person_keys(cands: list[Candidate]) -> None:
-    """Map every person mention to its fullest name, the nearest earlier one first when a
-    surname is shared ("Clinton" after "Bill Clinton")."""
+def person_keys(cands: list[Candidate], articles: Sequence[str] | None = None) -> None:
+    """Map every person mention to its fullest name in its own article, the nearest
+    earlier one first when a surname is shared ("Marek" after "Ivo Marek").
+
+    `articles` gives the article of each sentence (by index): news introduces a person
+    by the full name in every article, so a surname, first name or initials join a full
+    name only where the same article gives it, and two articles' "Berg" can be two
+    people. Without it, all the candidates are one article."""
     persons = [c for c in cands if c.kind == "person"]
-    _drop_opening_participles(persons)
-    spelled: dict[str, str] = {}  # one spelling per name whatever its case ("Bin Laden", "bin Laden")
+    _unify_case(persons)
+    by_article: dict[str, list[Candidate]] = defaultdict(list)
+    for c in persons:
+        by_article[articles[c.sentence] if articles is not None else ""].append(c)
+    for members in by_article.values():
+        _drop_opening_participles(members)
+        _person_keys_in(members)
+
+
+def _unify_case(persons: list[Candidate]) -> None:
+    """One spelling per name whatever its case ("Bin Saleem", "bin Saleem"): the one with
+    fewer capitals where a sentence does not start with it."""
+    spelled: dict[str, str] = {}
     for c in persons:
         first = spelled.setdefault(c.text.lower(), c.text)
         if c.text != first and c.span.start > c.span.sent.start and sum(ch.isupper() for ch in c.text) < \
@@ -155,6 +176,10 @@ def person_keys(cands: list[Candidate]) -> None:
             spelled[c.text.lower()] = c.text
     for c in persons:
         c.text = spelled[c.text.lower()]
+
+
+def _person_keys_in(persons: list[Candidate]) -> None:
+    """`person_keys` within one article."""
     # Longest first. Among names as long: full names before names with initials (which
     # take a full name's key, so it must be settled first), then in the order the text
     # first names them, so a surname with no earlier full name goes to the first named.
@@ -211,7 +236,9 @@ def organization_keys(cands: list[Candidate], world: World) -> None:
         after = c.span.doc[c.span.end:c.span.end + 3]
         if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
             by_initials.setdefault(after[1].text, c.key)
+    _join_spellings(orgs, world)
     _complete_short_names(orgs, world)
+    _complete_company_names(cands, orgs, world)
     _complete_last_words(orgs, world)
     for c in orgs:
         plain = c.key.replace(".", "")
@@ -219,6 +246,67 @@ def organization_keys(cands: list[Candidate], world: World) -> None:
             target = by_initials.get(plain) or _abbreviated(plain, {o.key for o in orgs} - {c.key})
             if target and target != c.key:
                 c.key = target
+
+
+def spelling_key(name: str, world: World) -> str:
+    """What one organization's or group's names share however the text writes them: no
+    apostrophe ("Sainsbury’s", "Sainsbury's", "Sainsburys") and, for one word that is no
+    organization suffix ("Times", "News"), no plural "s" ("Yazidi", "Yazidis")."""
+    plain = re.sub(r"['’]", "", name)
+    suffixes = set(world.rules["organization_suffixes"]) | set(world.rules["organization_heads"])
+    if " " not in plain and len(plain) > 4 and plain.endswith("s") and plain not in suffixes \
+            and not plain.isupper():
+        return plain[:-1]
+    return plain
+
+
+def _join_spellings(orgs: list[Candidate], world: World) -> None:
+    """The singular and plural of one group ("Yazidi positions", "the Yazidis said") and a
+    name with and without its apostrophe are one actor: the name the world data knows,
+    else the plural (the members, who act), else the first written."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in dict.fromkeys(c.key for c in orgs):
+        groups[spelling_key(key, world)].append(key)
+    chosen: dict[str, str] = {}
+    for keys in groups.values():
+        best = next((k for k in keys if k in world.names), None) \
+            or next((k for k in keys if k.endswith("s") and spelling_key(k, world) != k), keys[0])
+        chosen.update(dict.fromkeys(keys, best))
+    for c in orgs:
+        c.key = chosen[c.key]
+
+
+def _complete_company_names(cands: list[Candidate], orgs: list[Candidate], world: World) -> None:
+    """A one-word name that a longer organization name completes with organization
+    suffixes only is that organization: "Tolvane" of "Tolvane Group", "Harlowe" of
+    "Harlowe Holdings"; not "Corvantis" of "Corvantis Asia", another company. So is a word the
+    recognizer took for a place where no mention stands after "in", "at"... ("Tolvane
+    said", "Tolvane shares"), and a demonym standing alone as a noun ("Norwegian said", of
+    "Norwegian Airlines"; not "Norwegian officials"); a known place or country's name is
+    left alone."""
+    suffixes = set(world.rules["organization_suffixes"])
+    keys = {c.key for c in orgs if len(c.key.split()) > 1}
+    sited = {c.text for c in cands if c.span.start > 0
+             and c.span.doc[c.span.start - 1].lower_ in world.rules["locative_prepositions"]}
+    for c in cands:
+        if not _short_company_name(c, sited, world):
+            continue
+        longer = [k for k in keys if k.split()[0] == c.text and all(w in suffixes for w in k.split()[1:])]
+        if len(longer) == 1:
+            owner = next(o for o in orgs if o.key == longer[0])
+            c.key, c.kind = owner.key, owner.kind
+
+
+def _short_company_name(c: Candidate, sited: set[str], world: World) -> bool:
+    """Could this one-word candidate be a company's short name (`_complete_company_names`)?"""
+    if " " in c.text or len(c.span) != 1:
+        return False
+    if c.kind in {"organization", "group"}:
+        return c.key == c.text and c.text not in world.names
+    if c.role == "demonym":  # "American said", not "American officials" nor "Americans"
+        after = c.span.doc[c.span.end] if c.span.end < len(c.span.doc) else None
+        return (after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}) and not c.text.endswith("s")
+    return c.kind == "place" and c.role == "place" and c.text not in world.names and c.text not in sited
 
 
 def _complete_short_names(orgs: list[Candidate], world: World) -> None:
@@ -257,3 +345,38 @@ def _abbreviated(short: str, names: set[str]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+
+
+# --- explaining ------------------------------------------------------------------
+
+
+def merge_reason(alias: str, name: str, kind: str, world: World) -> str:
+    """Why `alias` names the actor called `name`, in the words of the rule above that joins
+    them, for `briefing generate --explain`: a person checks a merge by its reason."""
+    if slug_words(alias) == slug_words(name) or "".join(slug_words(alias)) == "".join(slug_words(name)):
+        return "the same name in another script or spelling"
+    if kind != "person" and spelling_key(alias, world) == spelling_key(name, world):
+        return "the same name with or without an apostrophe or plural s"
+    if alias.replace(".", "").isupper() and (initials(name) == alias.replace(".", "")
+                                             or _abbreviated(alias.replace(".", ""), {name})):
+        return "the acronym or abbreviation of the long name"
+    if kind == "person":
+        return _person_reason(alias, name)
+    if name.split()[0] == alias or name.startswith(alias + " "):
+        return "the short form of the one longer name it begins"
+    if alias in name.split()[1:] or name.endswith(" " + alias):
+        return "a later word of the one longer name"
+    return "another name for it in the world data, or given by the text (\"also known as\")"
+
+
+def _person_reason(alias: str, name: str) -> str:
+    """`merge_reason` for a person's name."""
+    if _same_person(alias, name):
+        return "the surname or a shorter form of the full name, given by the same article"
+    if _initialed(alias.split()):
+        return "initials and the surname of the one full name they fit, in the same article"
+    if name.lower().startswith(alias.lower() + " "):
+        return "the first name of the one person so named in the same article"
+    if _spelled_alike(alias, [name]):
+        return "the surname spelled another way, in the same article"
+    return "the same person by the world data or the text"

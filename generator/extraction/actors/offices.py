@@ -1,9 +1,9 @@
 """Relations that titles of office, appositions and descriptions state, parsed where the
 names are: "Russian President Vladimir Putin" (leader-of Russia), "Maria Zakharova,
 spokesman for the Russian Ministry of Foreign Affairs" (spokesperson-of), "the Russian
-Ministry of Foreign Affairs" (part-of Russia), "North Korea's official newspaper ... the
-Rodong Sinmun" (media-of), and "the Obama administration" as a mention of the country
-Obama leads.
+Ministry of Foreign Affairs" (part-of Russia), "Angola's official newspaper ... the
+Jornal de Angola" (media-of), and "the Berg administration" as a mention of the country
+Berg leads.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _title_in(tokens, world: World) -> tuple[str, int] | None:
 
 def title_relations(table: ActorTable, sentences: list[Sentence], world: World) -> None:
     """Relations that titles state: "Russian President Vladimir Putin" (leader-of Russia),
-    "President Omar al-Bashir of Sudan", "Kirill Dmitriev, Russia's special envoy",
+    "President Idriss Mahamat of Chad", "Pavel Sorokin, Russia's special envoy",
     "Maria Zakharova, spokesman for the Russian Ministry of Foreign Affairs"."""
     by_sentence: dict[int, list[tuple[Candidate, str]]] = defaultdict(list)
     for c, actor_id in table.candidates:
@@ -77,7 +77,7 @@ def title_relations(table: ActorTable, sentences: list[Sentence], world: World) 
 
 def _bare_titles(table: ActorTable, sentences: list[Sentence], world: World,
                  bare: list[tuple[str, str, str, int]], seen: set[tuple[str, str, str]]) -> None:
-    """Heads of state named by title alone ("President Bill Clinton") lead the country
+    """Heads of state named by title alone ("President Ivo Marek") lead the country
     the article writes from, when it is plain which one that is."""
     led = {subject for subject, t, _ in seen if t == "leader-of"}
     led_countries = {target for _, t, target in seen if t == "leader-of"}
@@ -125,7 +125,7 @@ def _actor_at(items, start: int, end: int, kinds=("country", "organization", "gr
 
 def _owner_before(items, first: int, doc) -> str | None:
     """The country or organization named right before a title: "Russian President",
-    "Treasury Secretary", "Sudan's president"."""
+    "Treasury Secretary", "Chad's president"."""
     end = first - 1 if first > 0 and doc[first - 1].text in {"'s", "’s"} else first
     best = None
     for c, actor_id in items:
@@ -147,8 +147,8 @@ def _person_titles(c: Candidate, items, world: World) -> list[tuple[str, str, st
     """(relation type, owner id, title words) for the titles a person holds in a sentence."""
     doc, span = c.span.doc, c.span
     found: list[tuple[str, str, str]] = []
-    # before the name: "[Russian|Russia's] President Vladimir Putin", "Sudan's president,
-    # Omar al-Bashir"; honorifics the recognizer left inside the span count too
+    # before the name: "[Russian|Russia's] President Vladimir Putin", "Chad's president,
+    # Idriss Mahamat"; honorifics the recognizer left inside the span count too
     start = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "," else span.start
     honorifics = {h.lower() for h in world.rules["honorifics"]}
     while start > 0 and doc[start - 1].lower_ in honorifics and doc[start - 1].lower_ not in world.titles:
@@ -162,7 +162,7 @@ def _person_titles(c: Candidate, items, world: World) -> list[tuple[str, str, st
         if owner and topical and not _holds_office(items, owner, first):
             owner = None
         if owner is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-            owner = _actor_at(items, span.end + 1, span.end + 6)  # "President Omar al-Bashir of Sudan"
+            owner = _actor_at(items, span.end + 1, span.end + 6)  # "President Idriss Mahamat of Chad"
         found.append((rel_type, owner or "", words))
     # apposition after the name: ", spokesman for the Russian Ministry ...", ", Russia's envoy"
     if span.end < len(doc) and doc[span.end].text == ",":
@@ -192,7 +192,7 @@ def _relation_type(rel_type: str, words: str, target: Actor, world: World) -> st
 
 def _usual_country(items_by_article: dict[str, list[tuple[Candidate, str]]], article: str,
                    actors: dict[str, Actor], led: set[str]) -> str | None:
-    """The country an article's bare titles belong to ("President Bill Clinton"): the one
+    """The country an article's bare titles belong to ("President Ivo Marek"): the one
     whose demonym it uses most as a modifier ("American officials"), clearly ahead of the
     next, among the countries whose leader it does not name otherwise."""
     counts = Counter(aid for c, aid in items_by_article.get(article, [])
@@ -254,7 +254,7 @@ def _media_owner(sentence: Sentence, items, world: World) -> tuple[str, int, int
 
 
 def media_relations(table: ActorTable, sentences: list[Sentence], world: World) -> None:
-    """"North Korea's official newspaper blasted ... the Rodong Sinmun said": the outlet
+    """"Angola's official newspaper criticized ... the Jornal de Angola said": the outlet
     named right after the description, or first in the next few sentences, is media-of."""
     by_sentence: dict[int, list[tuple[Candidate, str]]] = defaultdict(list)
     for c, actor_id in table.candidates:
@@ -286,7 +286,7 @@ def media_relations(table: ActorTable, sentences: list[Sentence], world: World) 
 
 def _add_media_mentions(table: ActorTable, sentences: list[Sentence], index: int,
                         described: tuple[int, int], outlet: str, world: World) -> None:
-    """The description ("North Korea's official newspaper") and later "the paper" in the
+    """The description ("Angola's official newspaper") and later "the paper" in the
     same article are mentions of the outlet named after them."""
     nouns = {n.lower() for n in world.rules["media_nouns"] if " " not in n}
     doc = sentences[index].span.doc
@@ -307,8 +307,8 @@ def _add_media_mentions(table: ActorTable, sentences: list[Sentence], index: int
 
 
 def leaders_governments(table: ActorTable, world: World) -> None:
-    """"The Obama administration" is a mention of the country Obama leads as well as of him:
-    "Obama administration officials said" speaks for the United States."""
+    """"The Berg administration" is a mention of the country Berg leads as well as of him:
+    "Berg administration officials said" speaks for that country."""
     leads = {s: r.target for s, r in table.relations if r.type == "leader-of"
              and table.actors[r.target].kind == "country"}
     words = set(world.rules["government_words"])
@@ -319,3 +319,34 @@ def leaders_governments(table: ActorTable, world: World) -> None:
             country = table.actors[leads[actor_id]]
             government = Candidate(c.sentence, span, span.text, "country", country.name, "metonym")
             table.candidates.append((government, country.id))
+
+
+def modifier_relations(table: ActorTable, sentences: list[Sentence], world: World) -> None:
+    """Hyphenated modifiers state relations: "the Qatari-led coalition" (Qatar is a
+    member of the coalition and leads it), "Oman-backed Yazidi positions" (Oman supports
+    the Yazidis, and is no party to what is done to them)."""
+    by_sentence: dict[int, list[tuple[Candidate, str]]] = defaultdict(list)
+    for c, actor_id in table.candidates:
+        by_sentence[c.sentence].append((c, actor_id))
+    seen = {(s, r.type, r.target) for s, r in table.relations}
+    rules = world.rules
+    for index, items in sorted(by_sentence.items()):
+        for c, actor_id in items:
+            doc, end = c.span.doc, c.span.end
+            if c.kind not in {"country", "organization", "group"} or end + 2 >= len(doc) \
+                    or doc[end].text != "-":
+                continue
+            word = doc[end + 1].lower_
+            rel_type = "supports" if word in rules["backed_words"] else \
+                "member-of" if word in rules["led_words"] else None
+            target = next((aid for o, aid in items
+                           if aid != actor_id and o.span.start <= end + 2 < o.span.end), None)
+            if rel_type is None or target is None or (actor_id, rel_type, target) in seen:
+                continue
+            seen.add((actor_id, rel_type, target))
+            verb = "supports" if rel_type == "supports" else "leads"
+            text = f"{named(table.actors[actor_id])} {verb} {named(table.actors[target])}."
+            sentence = sentences[index]
+            table.relations.append((actor_id, Relation(
+                type=rel_type, target=target, text=text[0].upper() + text[1:],
+                sources=[SourceRef(article=sentence.article.id, quote=sentence.text)])))

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from generator.extraction.actors.names import initials
 from generator.extraction.actors.table import overlaps
+from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.world import SPANS_KEY, Known, World
 from generator.text import QUOTE_MARKS, clean_name
 
@@ -24,10 +25,10 @@ NOT_NAMES = {"VERB", "AUX", "ADV", "INTJ", "ADP", "DET", "PRON", "CCONJ", "SCONJ
 
 def raw_spans(sent: Span, world: World) -> list[tuple[Span, str, bool]]:
     """The recognizer's and the world ruler's spans in one sentence, overlaps resolved:
-    the longer span wins, the world's on a tie. Returns (span, label, from_world)."""
-    labels = set(world.rules["actor_labels"])
-    ner = [(e, e.label_, False) for e in sent.doc.ents
-           if e.label_ in labels and e.start >= sent.start and e.end <= sent.end]
+    the longer span wins, the world's on a tie; then names the gazetteer knows where the
+    recognizer saw none ("docked at Agadir"). Returns (span, label, from_world)."""
+    ner = [(e, label, False) for e in sent.doc.ents if e.start >= sent.start and e.end <= sent.end
+           and (label := _actor_label(e, world))]
     found = [(s, s.label_, True) for s in sent.doc.spans.get(SPANS_KEY, [])
              if s.start >= sent.start and s.end <= sent.end]
     defined = [(d, "ORG", False) for d in acronym_definitions(sent)]
@@ -35,7 +36,106 @@ def raw_spans(sent: Span, world: World) -> list[tuple[Span, str, bool]]:
     for item in sorted(found + defined + ner, key=lambda x: (-(x[0].end - x[0].start), not x[2], x[0].start)):
         if not any(overlaps(item[0], c[0]) for c in chosen):
             chosen.append(item)
-    return sorted(chosen, key=lambda x: x[0].start)
+    chosen += [(p, "GPE", False) for p in gazetteer_spans(sent, world, [c[0] for c in chosen])]
+    return join_listed_names(sorted(chosen, key=lambda x: x[0].start), world)
+
+
+def _actor_label(ent: Span, world: World) -> str:
+    """The recognizer's label if it can name an actor; PERSON for a name it mislabeled
+    that an honorific or rank opens ("Sgt Jane Roe" as a WORK_OF_ART); else ""."""
+    if ent.label_ in world.rules["actor_labels"]:
+        return ent.label_
+    if ent.label_ in world.rules["mislabeled"] and len(ent) >= 2 \
+            and ent[0].text in world.rules["honorifics"] and all(t.is_title for t in ent[1:]):
+        return "PERSON"
+    return ""
+
+
+def gazetteer_spans(sent: Span, world: World, taken: list[Span]) -> list[Span]:
+    """Capitalized proper nouns after a locative preposition that the recognizer left
+    untagged and the gazetteer knows as places: "the ferry docked at Agadir"; or, whatever
+    the gazetteer's spelling, after a preposition that only ever names a place ("positions
+    near Qarvanel": `spatial_prepositions`)."""
+    out: list[Span] = []
+    for tok in sent:
+        if tok.pos_ != "PROPN" or not tok.is_title or not _where(tok, world):
+            continue
+        start = tok.i
+        while start > sent.start and sent.doc[start - 1].pos_ == "PROPN" and sent.doc[start - 1].is_title \
+                and sent.doc[start - 1].dep_ == "compound":
+            start -= 1
+        span = sent.doc[start:tok.i + 1]
+        spatial = tok.dep_ == "pobj" and tok.head.lower_ in world.rules["spatial_prepositions"]
+        if not any(overlaps(span, t) for t in taken) and not world.lookup(span.text) \
+                and (spatial or load_gazetteer().place(span.text) is not None):
+            out.append(span)
+    return out
+
+
+def _where(tok, world: World) -> bool:
+    """After a locative preposition ("at Agadir"), or before the common noun that is
+    ("in a Madison courtroom")."""
+    preps = world.rules["locative_prepositions"]
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in preps
+    head = tok.head
+    return tok.dep_ == "compound" and head.pos_ == "NOUN" and head.dep_ == "pobj" \
+        and head.head.lower_ in preps
+
+
+def join_listed_names(items: list[tuple[Span, str, bool]], world: World) -> list[tuple[Span, str, bool]]:
+    """Two recognizer organizations that are one name: "the Harbor Trade | and | Shipping
+    Council" (only the second has an organization's last word), "The Star | and | Herald
+    newspaper" (an organization noun follows), "the Union of Salt Makers |, Packers,
+    Carters and | Dock Loaders" (a list of capitalized words between them)."""
+    out: list[tuple[Span, str, bool]] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if out and out[-1][0].end > item[0].start:
+            continue  # inside a name joined and run on before
+        if prev and not prev[2] and not item[2] and prev[1] == item[1] == "ORG" \
+                and _one_name(prev[0], item[0], world):
+            joined = item[0].doc[prev[0].start:item[0].end]
+            if "," in joined.text:
+                joined = _with_of_tail(joined)
+            out[-1] = (joined, "ORG", False)
+            continue
+        out.append(item)
+    return out
+
+
+def _with_of_tail(span: Span) -> Span:
+    """A long listed name runs on through "of [the] Red Coast and Grey Delta": capitalized
+    words joined by "and", to the first word that is neither."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return span
+    stop = end + 1
+    while stop < len(doc) and (doc[stop].is_title or doc[stop].lower_ in {"the", "and", "&"}):
+        stop += 1
+    while stop > end + 1 and not doc[stop - 1].is_title:
+        stop -= 1
+    return doc[span.start:stop] if stop > end + 1 else span
+
+
+def _one_name(first: Span, second: Span, world: World) -> bool:
+    doc = first.doc
+    between = doc[first.end:second.start]
+    if not len(between):
+        return False
+    rules = world.rules
+    closing = set(rules["organization_suffixes"]) | set(rules["organization_heads"])
+    after = doc[second.end] if second.end < len(doc) else None
+    if len(between) == 1 and between[0].lower_ in {"and", "&"}:
+        if world.lookup(first.text) or world.lookup(second.text) \
+                or not (first[0].lower_ == "the" or first.start > 0 and doc[first.start - 1].lower_ == "the"):
+            return False  # "the X and Y Council" is one name; "Apple and Samsung Group" two
+        headed = after is not None and after.is_lower \
+            and (after.lower_ in rules["organization_heads"] or after.lower_ in rules["media_nouns"])
+        return headed or second[-1].text in closing and first[-1].text not in closing
+    words = [t for t in between if t.text not in {",", "and", "&"}]
+    return len(first) >= 3 and "," in between.text and bool(words) \
+        and all(t.is_title and t.ent_type_ == "" for t in words) and between[-1].lower_ in {"and", "&"}
 
 
 def acronym_definitions(sent: Span) -> list[Span]:
@@ -122,14 +222,21 @@ def strip_honorifics(span: Span, world: World) -> Span:
 
 def governs(span: Span, world: World) -> bool:
     """Does a capital stand for its government here? Not when it is where something
-    happens ("come to Moscow", "talks in Geneva"); yes when it acts, owns or is named
+    happens ("come to Moscow", "talks in Vienna"); yes when it acts, owns or is named
     beside other actors ("Baku and Yerevan have confirmed", "Moscow is trying")."""
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     rules = world.rules
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" \
+            and doc[span.end + 1].lower_ in rules["place_hyphen_words"]:
+        return False  # "a Paris-based group": where it is
     if token.dep_ == "pobj" and token.head.lower_ in rules["locative_prepositions"]:
         return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lower_ in rules["place_of_heads"]:
+        return False  # "the port of Tallinn", "the streets of Vilnius"
     if token.dep_ == "pobj" and token.head.lower_ in rules["directional_prepositions"]:
         return token.head.head.lemma_.lower() not in rules["movement_words"]
     if token.dep_ == "dobj" and token.head.lemma_.lower() in rules["place_object_verbs"]:
@@ -163,13 +270,14 @@ def plausible_name(text: str, world: World) -> bool:
 
 
 def capitalized_runs(span: Span, world: World) -> list[Span]:
-    """A recognizer span cut at its common lowercase words ("United States embassies"
-    is "United States"; "UAE fund" is "UAE"); particles ("bin", "of", "al") stay."""
+    """A recognizer span cut at its common lowercase words ("United States consulates"
+    is "United States"; "EU fund" is "EU"); particles ("bin", "of", "al") stay."""
     keep = set(world.rules["lowercase_ok"])
     runs: list[Span] = []
     start = None
     for tok in span:
-        inside = not tok.is_lower or tok.lower_ in keep or tok.is_punct and tok.text not in {",", ";"}
+        inside = not tok.is_lower or tok.lower_ in keep or tok.is_punct and tok.text not in {",", ";"} \
+            or _name_final_s(tok, span) or _hyphen_part(tok, span)
         if inside and start is None:
             start = tok.i
         elif not inside and start is not None:
@@ -177,7 +285,43 @@ def capitalized_runs(span: Span, world: World) -> list[Span]:
             start = None
     if start is not None:
         runs.append(span.doc[start:span.end])
-    return [_trim(r) for r in runs if any(t.is_title or t.is_upper for t in r)]
+    return [_trim(r) for r in runs if any(t.text[:1].isupper() for t in r)]
+
+
+def _hyphen_part(tok, span: Span) -> bool:
+    """"Park Ji-hoon", "Lee Seo-yeon": a lowercase part joined by a hyphen to the name."""
+    doc = tok.doc
+    return tok.i >= span.start + 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].text[:1].isupper() \
+        and tok.pos_ in {"PROPN", "NOUN"} and not tok.text.endswith(("ed", "ing"))  # not "Ohio-based"
+
+
+def name_text(span: Span) -> str:
+    """The name a span writes, cleaned (`text.clean_name`), with the "'s" of a name that
+    ends in one ("Harbelly's said") kept."""
+    text = clean_name(span.text)
+    return text + span[-1].text if _name_final_s(span[-1], span) else text
+
+
+def with_final_s(span: Span) -> Span:
+    """An organization the recognizer ended before its "'s" ("Sainsbury | 's said"): the
+    "'s" that owns nothing after it, and is no "is" before a participle, is the name's."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end - 1].whitespace_:
+        return span
+    participle = span.end + 1 < len(doc) and doc[span.end + 1].tag_ in {"VBG", "VBN"}
+    if _name_final_s(doc[span.end], doc[span.start:span.end + 1]) and not participle:
+        return doc[span.start:span.end + 1]
+    return span
+
+
+def _name_final_s(tok, span: Span) -> bool:
+    """"Harbelly's said": an "'s" that ends a name and owns nothing after it is the name's."""
+    doc = tok.doc
+    if tok.lower_ not in {"'s", "’s"} or tok.i != span.end - 1:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
 
 
 def _trim(span: Span) -> Span:
@@ -187,7 +331,8 @@ def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end - 1 and (span.doc[start].is_lower or span.doc[start].lower_ == "the"):
         start += 1
-    while end > start + 1 and span.doc[end - 1].is_lower:
+    while end > start + 1 and span.doc[end - 1].is_lower and not _name_final_s(span.doc[end - 1], span) \
+            and not _hyphen_part(span.doc[end - 1], span):
         end -= 1
     return span.doc[start:end]
 
@@ -263,3 +408,4 @@ def with_suffix(span: Span, text: str, label: str, world: World) -> tuple[Span, 
         return span, text, label
     span = doc[span.start:end]
     return span, clean_name(span.text), "ORG"
+

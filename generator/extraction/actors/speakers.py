@@ -1,5 +1,5 @@
-"""Unnamed speakers as group actors: "Analysts said ...", "according to four sources
-familiar with the discussions".
+"""Unnamed speakers as group actors: "Analysts said ...", "according to five sources
+familiar with the plans".
 
 Claims live on their speaker's sheet, so a claim whose speaker has no name had nowhere to
 go and was dropped. News attributes much of what it reports to such speakers, and an
@@ -9,20 +9,26 @@ belief verb (`data/claims_verbs.yml`, the claims pass's own list) and the object
 (`speaker_nouns` in `data/actor_rules.yml`): observers, analysts, sources, diplomats.
 
 The group is named by the noun phrase as written, with its modifiers but without
-determiners, numbers or quantity words: "four sources familiar with the discussions" is
-"Sources familiar with the discussions"; later "three sources" and "the sources" join it
+determiners, numbers or quantity words: "five sources familiar with the plans" is
+"Sources familiar with the plans"; later "two sources" and "the sources" join it
 (a phrase with the same head noun and the same modifiers before it is the same group; a
 bare "officials" joins the latest group with that head noun in its article). The mention
 is the head noun alone, so that an actor named in the modifiers keeps its own mention.
 
-A noun that stands for a named actor is left alone: "a U.S. official said", "Obama
-administration officials", "Bin Laden's agents" speak for the United States or Bin
-Laden, and the reference rules of the event pass (`proxy_nouns` in
+A noun that stands for a named actor is left alone: "a U.S. official said", "Berg
+administration officials", "Marek's agents" speak for the United States, Berg's
+country or Marek, and the reference rules of the event pass (`proxy_nouns` in
 `data/events_references.yml`) already give their claims to that actor; a later "the
 official said" does too. That is the documented choice for officials of a named
 country: their claims go on the country's sheet, where a reader looks for them.
 
-Groups that end up with no claim are dropped by the orchestrator (`extract.py`).
+Groups that end up with no claim are dropped by the orchestrator (`pipeline.py`).
+
+Two neighbours of the same idea live here too. An unnamed crowd that acts together, the
+subject of a verb of protest or strike ("Thousands of farmers marched"; `crowd_verbs`,
+`crowd_nouns`), is a group actor kept without claims (`CROWD_ROLE`): it is who acts. And a
+bare "the government said" (`home_words`) in an article whose names all lie in one
+country (its places by the world data and the gazetteer) is that country.
 """
 
 from __future__ import annotations
@@ -35,11 +41,13 @@ from spacy.tokens import Span, Token
 
 from generator.datafiles import load_data
 from generator.extraction.actors.table import Candidate
+from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.sentence import Sentence
 from generator.extraction.syntax import speech_subjects
 from generator.extraction.world import World
 
-SPEAKER_ROLE = "speaker"  # Candidate.role of a group made here
+SPEAKER_ROLE = "speaker"  # Candidate.role of a group made here for a speaker
+CROWD_ROLE = "crowd"  # Candidate.role of a group made here for a crowd that acts (kept without claims)
 MAX_NAME_WORDS = 8
 POST_PREPOSITIONS = {"of", "at", "from", "with", "in", "on", "for", "inside", "within", "close"}
 
@@ -92,6 +100,25 @@ def speaker_heads(sent: Span) -> list[Token]:
     return out
 
 
+def crowd_heads(sent: Span, world: World) -> list[Token]:
+    """The head nouns of unnamed crowds that act together (`crowd_verbs`, `crowd_nouns`):
+    "Thousands of farmers marched", "Hundreds of nurses are striking". A quantity
+    noun is passed for the people it counts."""
+    rules = world.rules
+    heads: list[Token] = []
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in rules["crowd_verbs"]:
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            if subject.lemma_.lower() in rules["quantity_nouns"] or subject.like_num:
+                subject = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for o in p.children if o.dep_ == "pobj"), subject)
+            for t in [subject, *subject.conjuncts]:
+                if t.lemma_.lower() in rules["crowd_nouns"] and t not in heads:
+                    heads.append(t)
+    return heads
+
+
 def speaker_phrase(head: Token, taken: set[int], world: World) -> Phrase | None:
     """The group phrase headed by `head`, or None when it is no unnamed group of people:
     a name, a pronoun, a thing ("the report"), someone's ("his aides"), or a named person
@@ -99,12 +126,13 @@ def speaker_phrase(head: Token, taken: set[int], world: World) -> Phrase | None:
     before, by `speaker_groups`.)"""
     rules = world.rules
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or head.i in taken or lemma not in rules["speaker_nouns"]:
+    if head.pos_ != "NOUN" or head.i in taken \
+            or lemma not in rules["speaker_nouns"] and lemma not in rules["crowd_nouns"]:
         return None
     before = [c for c in head.children if c.i < head.i]
     after = [c for c in head.children if c.i > head.i]
     if any(c.dep_ == "poss" for c in before):
-        return None  # "his aides", "Bin Laden's agents": someone's, said by them
+        return None  # "his aides", "Marek's agents": someone's, said by them
     if any(t.i in taken for c in after if c.dep_ == "appos" for t in c.subtree):
         return None  # "one opponent, the Rev. Jane Doe, said": she is named
     quantity = set(rules["quantity_words"])
@@ -150,16 +178,24 @@ def speaker_groups(cands: list[Candidate], sentences: list[Sentence], skips: dic
     latest: dict[str, str] = {}  # head lemma -> the signature named last in this article
     owners: dict[str, Candidate] = {}  # head lemma -> the actor it last stood for
     article = None
+    homes = home_countries(cands, sentences, world)
     for index, sentence in enumerate(sentences):
         if sentence.article is not article:
             article, latest, owners = sentence.article, {}, {}
-        for head in speaker_heads(sentence.span):
+        heads = [(h, SPEAKER_ROLE) for h in speaker_heads(sentence.span)]
+        heads += [(h, CROWD_ROLE) for h in crowd_heads(sentence.span, world) if h not in dict(heads)]
+        for head, role in heads:
             taken = set(by_token[index])
             if head.idx < skips.get(index, 0) or head.i in taken:
                 continue
             lemma = head.lemma_.lower()
             span = sentence.span.doc[head.i:head.i + 1]
             owner = _owner(head, by_token[index])
+            home = homes.get(article.id)
+            if owner is None and home and lemma in world.rules["home_words"] and _bare(head):
+                out.append(Candidate(index, span, head.text, "country", home, "metonym"))
+                by_token[index][head.i] = out[-1]  # "the government said": the country the story is in
+                continue
             if owner is not None and lemma in _lexicon()["proxy"]:
                 owners[lemma] = owner  # "American officials": the claims pass gives them to it
                 latest.pop(lemma, None)
@@ -177,9 +213,34 @@ def speaker_groups(cands: list[Candidate], sentences: list[Sentence], skips: dic
                 signature = latest[lemma]
             name = names.setdefault(signature, phrase.name)
             latest[lemma] = signature
-            out.append(Candidate(index, span, phrase.name, "group", name, SPEAKER_ROLE))
+            out.append(Candidate(index, span, phrase.name, "group", name, role))
             by_token[index][head.i] = out[-1]
     return out
+
+
+def _bare(head: Token) -> bool:
+    """"the government", with no modifier but its article."""
+    return all(c.dep_ == "det" and c.lower_ == "the" for c in head.children if c.i < head.i) \
+        and not any(c.dep_ == "prep" for c in head.children)
+
+
+def home_countries(cands: list[Candidate], sentences: list[Sentence], world: World) -> dict[str, str]:
+    """Article id -> the one country an article's names lie in, when there is one: the
+    countries it names and the countries of its places (the world data's capitals, the
+    gazetteer's cities). "Thousands gathered in Ljubljana ... the government said" is
+    Slovenia's government."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        article = sentences[c.sentence].article.id
+        if c.kind == "country":
+            found[article].add(c.key)
+        elif c.kind == "place":
+            known = world.lookup(c.text)
+            where = load_gazetteer().place(c.text)
+            country = known.name if known and known.kind == "country" else where.country if where else ""
+            if country:
+                found[article].add(country)
+    return {article: next(iter(names)) for article, names in found.items() if len(names) == 1}
 
 
 def _owner(head: Token, by_token: dict[int, Candidate]) -> Candidate | None:

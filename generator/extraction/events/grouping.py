@@ -57,7 +57,7 @@ def same_event(a: Draft, b: Draft) -> bool:
         return False
     ia, ib = _actors(a, "initiator"), _actors(b, "initiator")
     if ia and ib and not ia & ib:
-        return False  # "U.S. missile attacks" are not the bombings of U.S. embassies
+        return False  # "Ruritanian air strikes" are not the shelling of Ruritanian ports
     ra, rb = _actors(a), _actors(b)
     if ra and rb:
         return bool(ra & rb)

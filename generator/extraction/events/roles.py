@@ -163,7 +163,7 @@ def _has_role(draft: Draft, *roles: str) -> bool:
 
 
 def _coordinated_objects(draft: Draft, verb: Token) -> None:
-    """"reverse its position on Sudan and lift sanctions": coordinated verbs share what they
+    """"change its stance on Chad and lift tariffs": coordinated verbs share what they
     are about, so the second one's target comes from the first."""
     for sibling in [*verb.conjuncts]:
         if sibling.pos_ != "VERB":
@@ -181,7 +181,7 @@ def _coordinated_objects(draft: Draft, verb: Token) -> None:
 
 
 def _content_targets(draft: Draft, verb: Token) -> None:
-    """"the North warned that ... unless the South offers an excuse": a warning, demand or
+    """"Ruritania warned that ... unless Freedonia offers an apology": a warning, demand or
     accusation is aimed at the actors its content names."""
     for child in verb.children:
         if child.dep_ == "ccomp" and not _has_role(draft, "target"):
@@ -238,7 +238,7 @@ def _shares_subject(verb: Token) -> bool:
     if verb.dep_ == "conj" or verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return True
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" or verb.dep_ == "acomp":
-        return True  # "X will be able to trade": through "able" to the subject of "be"
+        return True  # "X will be able to export": through "able" to the subject of "be"
     participle = verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
     return verb.dep_ == "advcl" and (_infinitive(verb) or participle)
 
@@ -348,7 +348,7 @@ def _own_subtree(anchor: Token) -> list[Token]:
 
 
 def _add_place(draft: Draft) -> None:
-    """A place actor in a locative phrase of the trigger: "talks in Geneva", "come to Moscow"."""
+    """A place actor in a locative phrase of the trigger: "talks in Vienna", "come to Moscow"."""
     view = draft.view
     for trig in draft.triggers:
         for token in _own_subtree(trig.token):

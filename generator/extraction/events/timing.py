@@ -23,7 +23,7 @@ from generator.extraction.references import View, time_tokens
 def date_events(view: View, drafts: list[Draft]) -> None:
     """Give each draft the time expression attached to its trigger (else the sentence's);
     an adverbial ("on Thursday") speaks for the event before a date inside one of its
-    arguments ("the February 28 deadline")."""
+    arguments ("the March 31 deadline")."""
     loose, owned = [], []
     for time in view.sentence.times:
         owner, edge, rank = _time_owner(view, time, drafts)
@@ -136,7 +136,7 @@ def continue_dates(view: View, drafts: list[Draft], previous: list[Draft]) -> No
 
 
 def _governing_draft(draft: Draft, drafts: list[Draft]) -> Draft | None:
-    """The event a subordinate one hangs from ("blasted X on Tuesday for conducting a drill"):
+    """The event a subordinate one hangs from ("criticized X on Tuesday for holding a parade"):
     the subordinate happened then too, unless an order word sets it apart ("after ...")."""
     t = draft.head.token
     if t.pos_ != "VERB":

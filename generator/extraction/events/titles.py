@@ -41,11 +41,11 @@ def title_of(draft: Draft) -> str:
     doers = [a for a, r in draft.roles.items() if r in ("initiator", "mediator")]
     parties = [a for a, r in draft.roles.items() if r == "party"]
     named = [a for a in doers or (parties if len(parties) > 1 else []) if view.actors[a].name not in text]
-    actors = _names(named, view)  # not "Kenya and Tanzania visiting Kenya and Tanzania"
+    actors = _names(named, view)  # not "Chad and Niger visiting Chad and Niger"
     if lead or (actors and anchor.pos_ in ("VERB", "AUX")):
         text = f"{lead or actors} {text}"
     elif actors and len(words) <= 2 and not any(t.i in view.by_token for t in words):
-        text = f"{text} by {actors}"  # "Commentary by Rodong Sinmun"
+        text = f"{text} by {actors}"  # "Commentary by Jornal de Angola"
     text = re.sub(r"\s+", " ", text.replace("“", "").replace("”", "").replace('"', "")).strip()
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)
     return text[:1].upper() + text[1:]

@@ -180,7 +180,7 @@ def _qualified(noun: Token, lex: dict) -> bool:
 
 def _negated_object(noun: Token) -> bool:
     """"It never came to a peace agreement": a noun right under a negated verb did not
-    happen; "have not made a breakthrough in talks" still had the talks."""
+    happen; "have not reached a deal in talks" still had the talks."""
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     return noun.dep_ in ("dobj", "pobj", "attr", "nsubj") and head.pos_ in ("VERB", "AUX") and negated(head)
 

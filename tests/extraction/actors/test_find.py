@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
-from generator.extraction.actors.find import drop_shared_aliases, find_actors, is_furniture
+from generator.extraction.actors.find import drop_shared_aliases, find_actors, furniture_skips, is_furniture
 from generator.extraction.pipeline import attach_mentions, parse_sentences
+from generator.extraction.sentence import Sentence
 from generator.nlp import load_pipeline
 from generator.reading import Article
 from generator.schema import Actor
@@ -19,6 +21,27 @@ def test_credits_and_photo_lines_are_furniture(world):
     assert is_furniture("(Reporting by Jane Roe in London; Editing by John Doe)", world)
     assert is_furniture("Photo: Jane Roe", world)
     assert not is_furniture("Russia said the talks would go on.", world)
+
+
+def test_table_rows_and_the_site_talking_to_its_reader_are_furniture(world):
+    assert is_furniture("| Region | Cases | Deaths |", world)
+    assert is_furniture("Harbor Bank and Tolvane Motors sponsor this newsletter.", world)
+    assert is_furniture("Try our app on your phone.", world)
+    assert is_furniture("Already a member? Sign in here.", world)
+    assert not is_furniture("“Read our website,” the ministry said.", world)  # a quotation
+    assert not is_furniture("The app was banned in March.", world)
+
+
+def test_the_site_talking_makes_the_rest_of_its_paragraph_furniture(world):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    article = _article("Rates rose on Monday.",
+                       "Subscribe now for full access. Offer excludes Harbor Bank accounts.")
+    sentences = [Sentence(article, i, s.text, s)
+                 for i, p in enumerate(article.paragraphs) for s in nlp(p).sents]
+    skips = furniture_skips(sentences, world)
+    assert sorted(skips) == [0, 1, 2]
+    assert skips[0] == 0 and skips[2] == sentences[2].span.end_char
 
 
 # --- with the real pipeline -------------------------------------------------------------
@@ -43,15 +66,15 @@ def test_demonyms_capitals_and_places():
     table, _ = _actors(
         "The governments of Armenia and Azerbaijan pledged to come to Moscow on Friday. "
         "Baku and Yerevan have confirmed their participation. Moscow is trying to remain neutral.",
-        "Turkish interference is fueling fear. Russian officials met in Geneva.",
+        "Turkish interference is fueling fear. Russian officials met in Vienna.",
     )
     actors = _by_name(table)
     assert actors["Azerbaijan"].kind == actors["Armenia"].kind == actors["Russia"].kind == "country"
     assert actors["Turkey"].aliases == ["Turkish"]
     assert actors["Moscow"].kind == "place"  # where the talks are
-    assert actors["Geneva"].kind == "place"
+    assert actors["Vienna"].kind == "place"
     assert "Baku" not in actors["Azerbaijan"].aliases  # a capital standing for the government
-    assert {"Armenia", "Azerbaijan", "Russia", "Turkey", "Moscow", "Geneva"} == set(actors)
+    assert {"Armenia", "Azerbaijan", "Russia", "Turkey", "Moscow", "Vienna"} == set(actors)
 
 
 @pytest.mark.slow
@@ -77,7 +100,7 @@ def test_acronyms_titles_and_appositions_become_relations():
 @pytest.mark.slow
 def test_no_non_actors():
     table, _ = _actors(
-        "North Korea warned that inter-Korean dialogue won't resume. Korea was divided.",
+        "North Korea said inter-Korean rail links would stay closed. Korea was divided in 1945.",
         "Turkey supports Azerbaijan, which is also Muslim.",
         "(Reporting by Jane Roe in London; Editing by John Doe)",
     )
@@ -99,11 +122,11 @@ def test_mentions_are_offsets_into_the_sentence():
 @pytest.mark.slow
 def test_bare_head_of_state_title_belongs_to_the_article_country():
     table, _ = _actors(
-        "American officials said the sanctions would be lifted. American diplomats agreed.",
-        "In 1997, President Bill Clinton imposed an embargo against Sudan.",
+        "American officials said the tariffs would be cut. American diplomats agreed.",
+        "In 2003, President Ivo Marek imposed a ban on imports from Chad.",
     )
     rels = {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
-    assert ("Bill Clinton", "leader-of", "United States") in rels
+    assert ("Ivo Marek", "leader-of", "United States") in rels
 
 
 @pytest.mark.slow
@@ -130,53 +153,53 @@ def test_a_name_found_once_is_a_mention_everywhere_in_its_article():
 
 def test_shared_aliases_name_neither_sheet():
 
-    bill = Actor(id="bill-clinton", name="Bill Clinton", kind="person", aliases=["Clinton"])
-    actors = {"bill-clinton": bill,
-              "hillary-clinton": Actor(id="hillary-clinton", name="Hillary Clinton", kind="person",
-                                       aliases=["Clinton", "Hillary"])}
+    ivo = Actor(id="ivo-marek", name="Ivo Marek", kind="person", aliases=["Marek"])
+    actors = {"ivo-marek": ivo,
+              "lidia-marek": Actor(id="lidia-marek", name="Lidia Marek", kind="person",
+                                   aliases=["Marek", "Lidia"])}
     drop_shared_aliases(actors)
-    assert actors["bill-clinton"].aliases == [] and actors["hillary-clinton"].aliases == ["Hillary"]
+    assert actors["ivo-marek"].aliases == [] and actors["lidia-marek"].aliases == ["Lidia"]
 
 
 @pytest.mark.slow
 def test_a_country_s_official_newspaper_is_its_media():
     table, _ = _actors(
-        "North Korea's official newspaper blasted South Korea on Tuesday.",
-        "\"It is a provocation,\" the Rodong Sinmun said in a commentary.",
+        "Angola's official newspaper criticized Zambia on Tuesday.",
+        "\"It is a provocation,\" the Jornal de Angola said in a commentary.",
     )
     rels = {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
-    assert ("Rodong Sinmun", "media-of", "North Korea") in rels
-    described = [c.span.text for c, aid in table.candidates if c.sentence == 0 and aid == "rodong-sinmun"]
+    assert ("Jornal de Angola", "media-of", "Angola") in rels
+    described = [c.span.text for c, aid in table.candidates if c.sentence == 0 and aid == "jornal-de-angola"]
     assert described == ["official newspaper"]  # the description is a mention of the outlet
 
 
 @pytest.mark.slow
 def test_a_capital_is_a_place_after_movement_and_the_government_otherwise():
     table, _ = _actors(
-        "The minister flew from Kyiv to Warsaw on Monday.",
-        "Seoul wants to regain wartime operational control of its troops from Washington.",
+        "The minister flew from Vilnius to Warsaw on Monday.",
+        "Canberra wants to buy more submarines from Washington.",
     )
     actors = _by_name(table)
-    assert actors["Kyiv"].kind == actors["Warsaw"].kind == "place"
+    assert actors["Vilnius"].kind == actors["Warsaw"].kind == "place"
     assert "Washington" not in actors and actors["United States"].kind == "country"
-    assert "Seoul" not in actors and "South Korea" in actors
+    assert "Canberra" not in actors and "Australia" in actors
 
 
 @pytest.mark.slow
 def test_a_subject_adviser_holds_no_office_in_that_country():
-    table, _ = _actors("Former Russia adviser Fiona Hill testified. Russian envoy Kirill Dmitriev met him.")
+    table, _ = _actors("Former Russia adviser Fiona Hill testified. Russian envoy Pavel Sorokin met him.")
     rels = {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
     assert not any(subject == "Fiona Hill" for subject, _, _ in rels)
-    assert ("Kirill Dmitriev", "envoy-of", "Russia") in rels
+    assert ("Pavel Sorokin", "envoy-of", "Russia") in rels
 
 
 @pytest.mark.slow
 def test_known_as_names_the_name_right_before_it():
-    table, _ = _actors("The FBI says Bin Laden leads a group known as Al-Qaeda. "
+    table, _ = _actors("The army says Abubakar Shekau leads a group known as Boko Haram. "
                        "The Republic of Ruritania, also known as Ruritania Major, voted.")
     actors = _by_name(table)
-    assert actors["Bin Laden"].aliases == []  # "known as" names "a group", not Bin Laden
-    assert "al-Qaeda" in actors
+    assert actors["Abubakar Shekau"].aliases == []  # "known as" names "a group", not Shekau
+    assert "Boko Haram" in actors
 
 
 # --- unnamed speakers as group actors ----------------------------------------------------
@@ -217,9 +240,9 @@ def test_a_speaker_group_keeps_the_named_actor_in_its_modifiers():
 
 @pytest.mark.slow
 def test_state_abbreviations_after_a_city_are_no_places_of_their_own():
-    table, _ = _actors("A storm hit Dover, Del., on Monday and flooded Fargo, ND, too.",
+    table, _ = _actors("A storm hit Dover, Del., on Monday and flooded Minot, ND, too.",
                        "Rep. Lena Hart, R-Fla., said the levees held.")
-    assert set(_by_name(table)) == {"Dover", "Fargo", "Lena Hart"}
+    assert set(_by_name(table)) == {"Dover", "Minot", "Lena Hart"}
 
 
 @pytest.mark.slow
@@ -266,3 +289,45 @@ def test_bare_speakers_join_the_group_named_before_and_vague_objects_stay_out():
     assert "Investigators" in groups["Federal investigators"].aliases
 
 
+@pytest.mark.slow
+def test_a_rank_before_a_name_is_no_part_of_it():
+    table, _ = _actors("“The road stays shut,” Sgt Mirela Vostok told reporters in Mosul on Monday.",
+                       "Vostok said the road was unsafe. Col. Aaron Pike agreed.")
+    actors = _by_name(table)
+    assert actors["Mirela Vostok"].kind == "person"
+    assert actors["Aaron Pike"].kind == "person"
+    assert not any(name.startswith(("Sgt", "Col")) for name in actors)
+
+
+@pytest.mark.slow
+def test_a_led_coalition_acts_and_a_backer_supports():
+    table, sentences = _actors(
+        "The Qatari-led coalition shelled Oman-backed Yazidi positions on Monday, the coalition said.")
+    actors = _by_name(table)
+    coalition = actors["Qatari-led coalition"]
+    assert coalition.kind == "organization"
+    assert {"Qatar", "Oman", "Yazidis"} <= set(actors)
+    relations = {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
+    assert ("Qatar", "member-of", "Qatari-led coalition") in relations
+    assert ("Oman", "supports", "Yazidis") in relations
+    said = [actor_id for c, actor_id in table.candidates if c.span.text == "the coalition"]
+    assert said == [coalition.id]
+
+
+@pytest.mark.slow
+def test_a_crowd_that_acts_is_a_group_and_the_government_is_the_home_country():
+    table, _ = _actors("Thousands of farmers marched through Ljubljana on Tuesday.",
+                       "The government said it would answer them next week.")
+    actors = _by_name(table)
+    assert actors["Farmers"].kind == "group"
+    assert actors["Slovenia"].kind == "country"
+    assert actors["Ljubljana"].kind == "place"
+
+
+@pytest.mark.slow
+def test_a_brand_that_ends_in_s_and_a_country_s_forces():
+    table, _ = _actors("Sainsbury's said it would cut its prices.",
+                       "The Chadian Armed Forces said a patrol had returned.")
+    actors = _by_name(table)
+    assert actors["Sainsbury's"].kind == "organization"
+    assert actors["Chadian Armed Forces"].kind == "organization"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import spacy
 
-from generator.extraction.actors.mentions import drop_families
+from generator.extraction.actors.mentions import add_head_mentions, cover_backed, drop_families
+from generator.extraction.actors.phrases import LED_LABEL
+from generator.extraction.actors.table import Candidate
+from generator.extraction.sentence import Sentence
+from generator.reading import Article
 from tests.extraction.actors.helpers import person
 
 
@@ -12,3 +18,26 @@ def test_a_surname_in_the_plural_is_a_family():
     doc = spacy.blank("en")("Joe Biden and the Bidens")
     cands = [person(doc, 0, 2), person(doc, 4, 5)]
     assert [c.text for c in drop_families(cands)] == ["Joe Biden"]
+
+
+def _sentences(doc, *bounds: tuple[int, int]):
+    article = Article(id="a1", path=Path("a1.txt"), title="T", paragraphs=[doc.text], published=None,
+                      published_from="none")
+    return [Sentence(article, 0, doc[a:b].text, doc[a:b]) for a, b in bounds]
+
+
+def test_the_head_noun_after_a_led_coalition_means_it():
+    doc = spacy.blank("en")("The Qatari-led coalition struck . Later the coalition said so .")
+    coalition = Candidate(0, doc[1:5], "Qatari-led coalition", "organization", "Qatari-led coalition",
+                          "ner", LED_LABEL)
+    found = add_head_mentions([coalition], _sentences(doc, (0, 7), (7, 13)), LED_LABEL)
+    assert [(c.sentence, c.span.text, c.key) for c in found] == \
+        [(0, "Qatari-led coalition", "Qatari-led coalition"), (1, "the coalition", "Qatari-led coalition")]
+
+
+def test_a_backed_name_covers_its_backer(world):
+    doc = spacy.blank("en")("Oman - backed Yazidi positions")
+    oman = Candidate(0, doc[0:1], "Oman", "country", "Oman", "name")
+    yazidi = Candidate(0, doc[3:4], "Yazidi", "group", "Yazidis", "demonym")
+    cover_backed([oman, yazidi], world)
+    assert yazidi.span.text == "Oman - backed Yazidi" and oman.span.text == "Oman"

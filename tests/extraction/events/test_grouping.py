@@ -113,11 +113,11 @@ def test_open_and_closed_dates_overlap():
 
 
 def test_a_verb_takes_the_kind_of_its_event_noun():
-    events = extract_events(sentences("Osterlich carried out a series of missile tests on Monday.",
+    events = extract_events(sentences("Osterlich conducted a series of rocket launches on Monday.",
                                       times={"Monday": "2021-03-01"}), ACTORS)
     tests = only(events, "show-force")
     assert roles(tests) == {"osterlich": "initiator"}
-    assert tests.title.startswith("Osterlich carried out")
+    assert tests.title.startswith("Osterlich conducted")
 
 
 def test_stopping_violence_is_yielding():
@@ -236,7 +236,7 @@ def test_the_country_people_fled_is_not_a_victim():
 
 
 def test_what_can_happen_and_a_press_conference_for_a_claim_are_not_events():
-    events = extract_events(sentences("The embargo on Freedonia can be reinstated.",
+    events = extract_events(sentences("The embargo on Freedonia could be restored.",
                                       "Anna Berg told a news conference that Ruritania was ready."), ACTORS)
     assert events == [], [(e.kind, e.title) for e in events]
 

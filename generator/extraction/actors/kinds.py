@@ -1,0 +1,211 @@
+"""Kinds from general evidence: what a name does in its sentences, and what the gazetteer
+and the world data know of it.
+
+The small recognizer types a name from its letters and neighbours, and often wrongly: a
+company it has not seen is a place ("sold to Corvantis"), a city after "near" is a person,
+a movement with an Arabic name is a person, a drug that opens a sentence is an
+organization. The evidence used here is general: a place does not say, decide or pay,
+nor own shareholders (`agency_verbs`, `company_nouns` in `data/actor_rules.yml`, and the
+claims pass's speech verbs); what is bought is a company (`transaction_words`); a name in
+apposition to "a militant group" is a group (`group_nouns`); a word an article writes in
+lowercase as often as capitalized is a common word; a name the gazetteer knows, after "in"
+or "near" or before a common noun ("a Madison courtroom"), is a place.
+
+Each rule reads one mention; `retype` weighs them across the article, so one sentence of
+evidence types every mention of that name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from generator.datafiles import load_data
+from generator.extraction.actors.table import Candidate
+from generator.extraction.gazetteer import load_gazetteer
+from generator.extraction.sentence import Sentence
+from generator.extraction.world import World
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """The claims pass's verbs of speech, so that "who says" is one list."""
+    verbs = load_data("claims_verbs")
+    return frozenset(verbs["speech_verbs"]) | frozenset(verbs["statement_verbs"])
+
+
+def _head_of(span: Span) -> Token:
+    """The token that stands for the whole name in its sentence: its root, or, for a name
+    listed after another ("stakes in Tolvane and Marlo Asia"), the first of the list."""
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def acts(span: Span, world: World) -> bool:
+    """Is the name the subject of a verb of speech or agency ("Corvantis is paying",
+    "Tolvane says", "waiting for Tolvane to buy it")?"""
+    root = _head_of(span)
+    if root.dep_ not in {"nsubj", "nsubjpass"} or root.head is root:
+        return False
+    lemma = root.head.lemma_.lower()
+    if root.dep_ == "nsubjpass":
+        return False
+    return lemma in world.rules["agency_verbs"] or lemma in speech_verbs()
+
+
+def owns_company_things(span: Span, world: World) -> bool:
+    """Is the name the possessor of what companies have ("Corvantis's shareholders"), or of
+    another name ("Corvantis's Harlowe")?"""
+    root = _head_of(span)
+    if root.dep_ != "poss":
+        return False
+    owned = root.head
+    return owned.lower_ in world.rules["company_nouns"] or owned.pos_ == "PROPN" and owned.is_title
+
+
+def is_bought(span: Span, world: World) -> bool:
+    """Is the name the object of buying, selling or investing ("had bought Pixtrel",
+    "investments including Pixtrel", "a stake in Pixtrel")?"""
+    root = _head_of(span)
+    words = set(world.rules["transaction_words"])
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in words or root.head.lower_ in words
+    if root.dep_ == "pobj":
+        prep = root.head
+        return prep.lower_ in words or prep.lower_ == "in" and prep.head.lemma_.lower() in words
+    return False
+
+
+def group_kind(span: Span, world: World) -> str | None:
+    """"group" or "organization" when the name is described as one: it opens with a word
+    that opens movements' names ("Jaish al-Fath"), or stands in apposition to a noun
+    for one ("Jaish al-Fath, a militant group"; "the group behind the raid —
+    Jaish al-Fath")."""
+    if span[0].text in world.rules["group_name_words"]:
+        return "group"
+    root = _head_of(span)
+    nouns = set(world.rules["group_nouns"])
+    described = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        described.append(root.head)
+    for noun in described:
+        if noun.lemma_.lower() in nouns and noun.pos_ == "NOUN":
+            return "organization" if noun.lemma_.lower() in world.rules["organization_nouns"] else "group"
+    return None
+
+
+def locative(span: Span, world: World) -> bool:
+    """Is the name where something is: after a locative preposition ("near Goma", "at
+    Agadir"), or before a common noun as its modifier ("a Madison courtroom"), unless
+    that noun would end a name of its own ("the Prado museum")?"""
+    root = _head_of(span)
+    if root.dep_ == "pobj" and root.head.lower_ in world.rules["locative_prepositions"]:
+        return True
+    named = set(world.rules["facility_heads"]) | set(world.rules["organization_suffixes"])
+    head = root.head
+    return root.dep_ == "compound" and head.pos_ == "NOUN" and span.end == head.i \
+        and head.text.title() not in named  # "the Prado museum" is the museum's short name
+
+
+def labels_thing(span: Span, world: World) -> bool:
+    """Is the name only a label on a thing: the modifier of a common noun that is no
+    organization's, after an article ("the so-called Pendragon plan", "a Halvern Trust
+    structure")? Said of every mention, such a name is no actor."""
+    root = _head_of(span)
+    head = root.head
+    if root.dep_ not in {"compound", "nmod", "amod"} or head.pos_ != "NOUN" or head.i < span.end:
+        return False
+    rules = world.rules
+    if head.lower_ in rules["organization_heads"] or head.lemma_.lower() in rules["speaker_nouns"] \
+            or head.lower_ in rules["media_nouns"] or head.lower_ in rules["company_nouns"]:
+        return False
+    start = span.start
+    doc = span.doc
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and (before.lower_ in {"the", "a", "an"} or before.dep_ == "amod")
+
+
+def gazetteer_place(text: str) -> bool:
+    """Does the gazetteer know a place of this name?"""
+    return load_gazetteer().place(text) is not None
+
+
+def common_words(cands: list[Candidate], sentences: list[Sentence]) -> set[tuple[str, str]]:
+    """(article, word) for one-word names that their article writes in lowercase at least as
+    often as capitalized ("Riflemen guarded ... two riflemen were", "Ibuprofen"):
+    a common word that opened a sentence or a list, not a name."""
+    lower: dict[str, Counter] = defaultdict(Counter)
+    for s in sentences:
+        for t in s.span:
+            if t.is_lower and t.is_alpha:
+                lower[s.article.id][t.text] += 1
+    capital: dict[str, Counter] = defaultdict(Counter)
+    for c in cands:
+        if " " not in c.text:
+            capital[sentences[c.sentence].article.id][c.text] += 1
+    out = set()
+    for article, counts in capital.items():
+        for word, n in counts.items():
+            if lower[article][word.lower()] >= n:
+                out.add((article, word))
+    return out
+
+
+def retype(cands: list[Candidate], sentences: list[Sentence], world: World) -> list[Candidate]:
+    """Weigh each name's evidence across its article and set one kind for all its
+    recognizer mentions; drop common words taken for names. World-data names keep theirs."""
+    surnames = {c.text.split()[-1] for c in cands if c.kind == "person" and " " in c.text}
+    common = common_words([c for c in cands if c.role in {"ner", "place"} and c.text not in surnames],
+                          sentences)
+    groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.role in {"ner", "place"}:
+            groups[(sentences[c.sentence].article.id, c.text)].append(c)
+    drop: set[int] = set()
+    for (article, text), members in groups.items():
+        if (article, text) in common or all(m.kind == "organization" and labels_thing(m.span, world)
+                                             for m in members):
+            drop.update(id(m) for m in members)
+            continue
+        kind = _weighed_kind(members, text, surnames, world)
+        if kind is not None:
+            for m in members:
+                m.kind = kind
+                if kind != "place" and m.role == "place":
+                    m.role = "ner"
+    return [c for c in cands if id(c) not in drop]
+
+
+def _weighed_kind(members: list[Candidate], text: str, surnames: set[str], world: World) -> str | None:
+    """The kind the evidence gives a name, or None to leave the recognizer's."""
+    kinds = {m.kind for m in members}
+    described = next((k for m in members if (k := group_kind(m.span, world))), None)
+    if described and "place" not in kinds:
+        return described
+    known_place = gazetteer_place(text)
+    if "place" in kinds and not known_place and any(_company_evidence(m.span, world) for m in members):
+        return "organization"
+    if kinds == {"person"} and " " not in text and text not in surnames:
+        if known_place and not _titled(members, world) and all(locative(m.span, world) for m in members):
+            return "place"
+        if any(is_bought(m.span, world) for m in members) and not any(acts(m.span, world) for m in members):
+            return "organization"
+    return None
+
+
+def _company_evidence(span: Span, world: World) -> bool:
+    return acts(span, world) or owns_company_things(span, world) or is_bought(span, world)
+
+
+def _titled(members: list[Candidate], world: World) -> bool:
+    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    for m in members:
+        doc = m.span.doc
+        if m.span.start > 0 and (doc[m.span.start - 1].lower_ in honorifics
+                                 or doc[m.span.start - 1].lower_ in world.titles):
+            return True
+    return False
