@@ -183,7 +183,8 @@ def quality_notes(articles: list[Article], extraction: Extraction) -> list[str]:
 
 def explain_merges(extraction: Extraction, merges: list[Merge]) -> list[str]:
     """What was merged and why, for `briefing generate --explain`: each other name of an
-    actor with the rule that made it that actor's (within the run), then each sheet that
+    actor with the rule that made it that actor's (within the run), the actors the run
+    kept apart though a name fits (a surname named before the full name), then each sheet that
     this run's actors and events joined, or were kept apart from, with its evidence."""
     world = load_world()
     renamed = {m.new_id: m.sheet_id for m in merges if m.joined and m.folder == "actors"}
@@ -193,6 +194,9 @@ def explain_merges(extraction: Extraction, merges: list[Merge]) -> list[str]:
             reason = merge_reason(alias, actor.name, actor.kind, world)
             lines.append(f"actors/{renamed.get(actor_id, actor_id)}.yml '{actor.name}' "
                          f"also named '{alias}': {reason}")
+    for a, b, why in extraction.apart:
+        lines.append(str(Merge("actors", renamed.get(a, a), extraction.actors[a].name, renamed.get(b, b),
+                               why, False)))
     return lines + [str(m) for m in merges]
 
 

@@ -35,12 +35,26 @@ _ROMANIZED = {"Đ": "Dj", "đ": "dj"}
 _VIETNAMESE = re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0]")
 
 
+# Arabic script (Arabic, Persian, Urdu): letters and vowel marks, without its punctuation.
+ARABIC_WORD = re.compile("[\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+")
+_ARABIC_MARKS = {"\u064e": "a", "\u064f": "u", "\u0650": "i", "\u064b": "an", "\u064c": "un",
+                 "\u064d": "in", "\u0670": "a"}  # fatha, damma, kasra, the tanwins, dagger alef
+_ARABIC_LONG = {"ا": "a", "آ": "a", "ٱ": "a", "أ": "a", "إ": "i", "ة": "a", "ى": "a", "ئ": "i", "ؤ": "u"}
+_ARABIC_GLIDES = {"و": ("u", "w"), "ي": ("i", "y"), "ی": ("i", "y")}  # as a vowel, as a consonant
+_ARABIC_SILENT = "ء\u0652\u0640"  # a lone hamza, sukun, tatweel
+_SHADDA = "\u0651"
+_ARTICLE, _ALLAH = "ال", "الله"
+
+
 def romanize(text: str) -> str:
     """The text in ASCII, so that a name in any alphabet has a readable id: accents
     folded ("Zürich" -> Zurich), other alphabets transliterated ("Ирина" -> Irina,
     "Łucja" -> Lucja), a name in Chinese characters or Hangul as its surname and given
-    name ("李明华" -> "Li Minghua"). Punctuation outside ASCII is dropped, as it always
-    was ("O’Brien" -> OBrien); dashes and spaces of any kind separate words."""
+    name ("李明华" -> "Li Minghua"), in Arabic script with its article and long vowels
+    ("عبد الله الراشد" -> "Abd Allah al-Rashid", `romanize_arabic`). Punctuation outside
+    ASCII is dropped, as it always was ("O’Brien" -> OBrien); dashes and spaces of any
+    kind separate words."""
+    text = ARABIC_WORD.sub(lambda m: romanize_arabic(m.group()), text)
     vietnamese = _VIETNAMESE.search(text) is not None
     pieces = re.split(f"([{CJK_CHARS}]+)", text)
     others = ["".join(_romanize_char(ch, vietnamese) for ch in piece) for piece in pieces[::2]]
@@ -77,6 +91,59 @@ def _romanize_run(run: str) -> str:
         else:
             words += syllables
     return " ".join(w for w in words if w)
+
+
+def romanize_arabic(word: str) -> str:
+    """One word in Arabic script in Latin letters. The script writes consonants and long
+    vowels and leaves the short vowels out, so a letter for letter transliteration is
+    unreadable ("bd llh lrshd"). These rules give a readable, stable id, not a scholarly
+    transliteration: the article is "al-" ("الراشد" -> "al-Rashid") and God's name
+    "Allah", also at the end of a name ("عبدالله" -> "Abdallah"); alef, ta marbuta and
+    the hamza seats are long vowels, waw and yeh between consonants "u" and "i" and
+    "w" and "y" elsewhere; ain is "a" (a vowel or a glottal stop to an English reader);
+    written vowel marks are read, shadda doubles; then the short vowels of the
+    commonest shapes: "i" in the pattern of "Rashid", "Khalid", "Fatima" (a long "a",
+    two consonants), and "a" in a word that opens with two consonants ("Hasan",
+    "Karim"). Other consonants are anyascii's."""
+    word = unicodedata.normalize("NFKC", word)
+    if word == _ALLAH:
+        return "Allah"
+    if word.endswith(_ALLAH):
+        return romanize_arabic(word[:-len(_ALLAH)]) + "allah"
+    if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
+        return "al-" + romanize_arabic(word[len(_ARTICLE):])
+    units: list[tuple[str, str]] = []  # (letters, shape): c consonant, v vowel, a long a, g ain
+    for i, ch in enumerate(word):
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        after_consonant = bool(units) and units[-1][1] in "cg"
+        if ch in _ARABIC_SILENT or ch == "ع" and nxt in _ARABIC_LONG:
+            continue
+        if ch == _SHADDA:  # doubles the last consonant, a vowel mark before it or not
+            last = next((k for k in range(len(units) - 1, -1, -1) if units[k][1] == "c"), None)
+            units = units if last is None else [*units[:last + 1], units[last], *units[last + 1:]]
+        elif ch in _ARABIC_MARKS or ch in _ARABIC_LONG:
+            units.append((_ARABIC_MARKS.get(ch) or _ARABIC_LONG[ch], "a" if ch in "اآٱ" else "v"))
+        elif ch == "ع":
+            units.append(("a", "g"))
+        elif ch in _ARABIC_GLIDES:
+            vowel = after_consonant and (not nxt or nxt not in _ARABIC_LONG and nxt not in _ARABIC_GLIDES)
+            units.append((_ARABIC_GLIDES[ch][0], "v") if vowel else (_ARABIC_GLIDES[ch][1], "c"))
+        else:
+            units.append((re.sub(r"[^a-z]", "", anyascii(ch).lower()), "c"))
+    return "".join(text for text, _ in _short_vowels(units)).capitalize()
+
+
+def _short_vowels(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The short vowels of the commonest shapes of Arabic names (`romanize_arabic`)."""
+    shape = "".join(kind for _, kind in units)
+    if re.fullmatch(r"c?acc[v]?", shape):  # Rashid, Khalid, Fatima
+        at = len(units) - (2 if shape.endswith("v") else 1)
+        return [*units[:at], ("i", "v"), *units[at:]]
+    if re.fullmatch(r"c{2,4}", shape):  # Hasan, Hamad: no vowel written at all
+        return [piece for unit in units[:-1] for piece in (unit, ("a", "v"))] + units[-1:]
+    if shape.startswith("cc"):  # Karim, Jamal, Salman
+        return [units[0], ("a", "v"), *units[1:]]
+    return units
 
 
 def slug_words(text: str) -> list[str]:
@@ -157,11 +224,14 @@ def is_full_name(name: str) -> bool:
 # "LONDON —"), or a place in any case before an agency in brackets ("Washington
 # (Reuters) -"), or the source's web name glued before the first sentence ("Outlet.com -",
 # as syndicated and aggregated copy prints it); then a dash, an underscore or a colon.
-# Groups: place, date, agency, named_agency, source.
+# The date follows the place after a comma or stands in brackets ("BRELLO, TARVIA (June 8,
+# 2021) -"), month first or day first. Groups: place, date, bracket_date, agency,
+# named_agency, source.
+_DATELINE_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?)"
 DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?)"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
+    rf"(?:,\s*(?P<date>{_DATELINE_DAY}))?"
+    rf"\s*(?:\((?P<bracket_date>{_DATELINE_DAY})\)|\((?P<agency>[^()]{{1,40}})\))?"
     r"|(?:[A-Z][\w.'’-]*\s?){0,4}(?:,\s*[A-Z][\w.]*\s?\d{0,2})?\s*\((?P<named_agency>[A-Z][^()]{0,30})\)"
     r"|(?P<source>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|net|org|info|news|co\.uk|com\.au|[a-z]{2})))"
     r"\s*(?:--|–|—|-|_|:)(?:\s+|$)"

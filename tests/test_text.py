@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.text import (
+    DATELINE,
     QUOTE_CHARS,
     QUOTE_MARKS,
     RESERVED_IDS,
@@ -13,6 +14,7 @@ from generator.text import (
     is_full_name,
     plain_spaces,
     romanize,
+    romanize_arabic,
     slug_words,
     slugify,
     strip_invisible,
@@ -59,6 +61,10 @@ def test_slug_words_fold_accents_and_drop_punctuation():
     ("박서연", "bag-seoyeon"),  # a Korean one, the same way (letter by letter: not "Park")
     ("アンナ・ベルク", "anna-beruku"),  # kana spell sounds: one word a name part
     ("Großmann", "grossmann"),
+    ("عبد الله الراشد", "abd-allah-al-rashid"),  # Arabic: the article, Allah, a long a's "i"
+    ("فاطمة الحسن", "fatima-al-hasan"),  # ta marbuta; no vowel written: "Hasan"
+    ("علي عبدالله", "ali-abdallah"),  # ain; God's name at the end of a name
+    ("مُحَمَّد", "muhammad"),  # written vowel marks are read, shadda doubles
 ])
 def test_a_name_in_any_script_gets_a_readable_id(name, slug):
     assert slugify(name, "actor") == slug
@@ -69,6 +75,12 @@ def test_no_letter_is_dropped_and_no_name_becomes_the_fallback():
         words = slug_words(name)
         assert words and slugify(name, "actor") != "actor"
         assert len("".join(words)) >= len(name) - 1  # one sound a letter at least, near enough
+
+
+def test_arabic_script_is_romanized_word_by_word_and_its_punctuation_dropped():
+    assert romanize("قال خالد، ثم سعيد") == "Qal Khalid Tham Said"
+    assert romanize_arabic("الله") == "Allah"
+    assert romanize("Envoy عائشة (Aisha) spoke") == "Envoy Aisha (Aisha) spoke"
 
 
 def test_romanize_separates_words_at_any_dash_or_space_and_keeps_ascii_as_it_is():
@@ -111,6 +123,8 @@ def test_quote_marks_hold_the_tokenizer_s_double_quotes_and_every_character():
     ("Harborgazette.com - Ministers said", "Ministers said"),
     ("harbor-news.co.uk — The talks", "The talks"),
     ("Example.org: The ministry said", "The ministry said"),
+    ("BRELLO, TESSALY (June 8, 2021) - The government said", "The government said"),
+    ("HARBORTON, 8 June 2021 (Coastwire) -- The council said", "The council said"),
 ])
 def test_a_dateline_ends_where_the_story_starts(text, rest):
     assert text[dateline_end(text):] == rest
@@ -120,3 +134,13 @@ def test_a_dateline_ends_where_the_story_starts(text, rest):
                                   "e.g. - not a source", "Harborshop.com's shares rose - the company said"])
 def test_a_sentence_without_a_dateline(text):
     assert dateline_end(text) == 0
+
+
+@pytest.mark.parametrize(("text", "date", "bracket_date"), [
+    ("BRELLO, TESSALY (June 8, 2021) - The government said", None, "June 8, 2021"),
+    ("BUCHAREST, May 3, 2022 (Meridian) - The ministry said", "May 3, 2022", None),
+    ("HARBORTON, 8 June 2021 (Coastwire) -- The council said", "8 June 2021", None),
+])
+def test_a_dateline_s_date_after_the_place_or_in_brackets(text, date, bracket_date):
+    m = DATELINE.match(text)
+    assert m is not None and (m["date"], m["bracket_date"]) == (date, bracket_date)

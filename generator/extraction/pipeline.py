@@ -37,6 +37,7 @@ class Extraction:
     actors: dict[str, Actor]
     events: dict[str, Event]
     unresolved: list[str] = field(default_factory=list)  # for the quality report
+    apart: list[tuple[str, str, str]] = field(default_factory=list)  # actors kept apart: (id, other id, why)
 
 
 def parse_sentences(articles: list[Article], nlp: Language) -> list[Sentence]:
@@ -93,7 +94,8 @@ def extract(articles: list[Article], nlp: Language) -> Extraction:
     summarize_actors(actors, events, sentences)
     briefing = build_briefing(articles, sentences)
     unresolved = unresolved_lines(articles, events, sentences) + dropped
-    return Extraction(briefing=briefing, actors=actors, events=events, unresolved=unresolved)
+    apart = [(a, b, why) for a, b, why in table.apart if a in actors and b in actors]
+    return Extraction(briefing=briefing, actors=actors, events=events, unresolved=unresolved, apart=apart)
 
 
 def speaker_ids(table: ActorTable) -> set[str]:

@@ -198,6 +198,19 @@ def _title_cases(text: str, run: list[Word], cased: list[str]) -> None:
             cased[j] = cased[j].capitalize()
 
 
+def _head_cases(text: str, run: list[Word], cased: list[str]) -> None:
+    """A word that opens organizations' names before "of" or "for" takes a capital when a
+    name follows ("CONFEDERATION OF TARVIAN LABOUR" -> "Confederation of Tarvian Labour"):
+    it is that name's first word (`organization_openers` in data/actor_rules.yml)."""
+    openers = load_world().rules["organization_openers"]
+    for i in range(len(run) - 2):
+        after = i + 3 if cased[i + 2].lower() == "the" and i + 3 < len(run) else i + 2
+        spaced = all(text[run[k].end:run[k + 1].start] == " " for k in range(i, after))
+        if cased[i].capitalize() in openers and cased[i + 1].lower() in {"of", "for"} and spaced \
+                and cased[after][:1].isupper():
+            cased[i] = cased[i].capitalize()
+
+
 def restore(text: str, runs: list[list[Word]], caser: TrueCaser) -> str:
     """The text with each shouted run in mixed case; every other character as it was."""
     chars = list(text)
@@ -207,6 +220,7 @@ def restore(text: str, runs: list[list[Word]], caser: TrueCaser) -> str:
         cased = [c + w.text[len(c):].lower() for c, w in zip(cased, run, strict=True)]  # "'s" kept lower
         _world_cases(text, run, cased)
         _title_cases(text, run, cased)
+        _head_cases(text, run, cased)
         for k, w in enumerate(run):
             if starts_sentence(text, w.start):
                 cased[k] = cased[k][:1].upper() + cased[k][1:]

@@ -73,6 +73,8 @@ def read_article(path: Path, published: str | None = None) -> Article:
     raw = plain_spaces(strip_invisible(inputs.read_text(path)))
     page, meta = read_page(path, raw)
     if not page.paragraphs:
+        if path.suffix.lower() not in inputs.HTML_SUFFIXES and not looks_like_html(raw):
+            inputs.check_english(str(path), raw)  # a foreign text is refused as such, not as empty
         raise ReadError(f"{path}: no article text found; expected paragraphs of prose")
     url = meta.get("url") or page.url
     dateline = _dateline(page)

@@ -10,10 +10,12 @@ punctuation and length.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from generator.datafiles import load_data
 from generator.dates import find_times
+from generator.reading.metadata import ISO_DAY
 
 TERMINAL = re.compile(r"[.!?:;][\"'”’»)\]]*$|[\"”»][.!?]?$")
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
@@ -37,6 +39,7 @@ CAPTION_CREDIT = re.compile(
     r"|\b(?:Photo|Photograph|Image|Picture)\s*(?:by|:|credit:?)\s*[\w .'’/-]{2,60})\.?\s*$"
 )
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}/?$", re.IGNORECASE)
+MAX_DATE_LINE = 14  # words: a longer line with a date in it is a sentence
 
 
 WORD = re.compile(r"[\w'’-]+")
@@ -112,6 +115,17 @@ def is_date_line(line: str) -> bool:
     return all(w in furniture()["date_line_words"] for w in words)
 
 
+def date_line_day(lines: Iterable[str]) -> str | None:
+    """The first whole day (YYYY-MM-DD) that a date line among `lines` gives."""
+    for line in lines:
+        if is_date_line(line):
+            times = find_times(strip_marks(line), None)
+            days = [t.value for t in times if t.value and ISO_DAY.fullmatch(t.value)]
+            if days:
+                return days[0]
+    return None
+
+
 def is_box_label(line: str) -> bool:
     """The label of a box listing other stories ("Most read", "Related stories")."""
     key = strip_marks(line).lower().strip(" :.»›>")
@@ -153,6 +167,38 @@ def _is_furniture_phrase(line: str) -> bool:
     return len(key) < 120 and any(key.startswith(s) for s in words["starts"])
 
 
+CREDIT_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|di|van|von|der|den|al|el|bin|ibn|la|le))*"
+CREDIT_NAMES = rf"{CREDIT_NAME}(?:\s*(?:,|\band\b|&)\s*{CREDIT_NAME})*"
+MAX_CREDIT_LINE = 400  # characters: a credit box of several clauses, never a paragraph
+
+
+@cache
+def _credit_box() -> re.Pattern:
+    """A line of "ROLE by Names[ in Place]" clauses (`credit_roles`)."""
+    roles = "|".join(re.escape(r) for r in sorted(furniture()["credit_roles"], key=len, reverse=True))
+    clause = rf"(?i:{roles})\s+(?i:by)\s+{CREDIT_NAMES}(?:\s+in\s+{CREDIT_NAMES})?"
+    return re.compile(rf"^{clause}(?:\s*[;,.|/]\s*{clause})*\s*\.?$")
+
+
+def is_credit_box(line: str) -> bool:
+    """A site's credit box under the story ("Reporting by Lucia Ferreira; editing by Tom
+    Hale"): credit clauses only, without the brackets the agency's own copy prints them in."""
+    bare = strip_marks(line)
+    return len(bare) <= MAX_CREDIT_LINE and bool(_credit_box().match(bare))
+
+
+def is_follow_line(line: str) -> bool:
+    """A request to follow someone on a social network ("Follow Clara Whitfield on X
+    @cwhitfield.", "Follow her on Twitter"): it opens with "follow", names a network after
+    "on" or an @handle, and is short."""
+    words = WORD.findall(strip_marks(line).lower())
+    if not words or words[0] != "follow" or len(words) > 20:
+        return False
+    networks = furniture()["social_networks"]
+    on_network = any(w == "on" and after in networks for w, after in zip(words, words[1:], strict=False))
+    return on_network or bool(re.search(r"(?<!\w)@\w{2,}", line))
+
+
 def _is_credit(line: str) -> bool:
     """A closing credit: "(Reporting by ...)", a writer's sign-off ("-- Jane Doe"), a
     contributor line ("Jane Doe contributed to this report.")."""
@@ -179,7 +225,8 @@ def is_page_furniture(line: str) -> bool:
     """What an article extractor lets through that is still page furniture: link lines,
     "Comments", "Read more: ...". Narrower than `classify`, which also judges layout."""
     return (link_share(line) > 0.4 or _is_furniture_phrase(line) or bool(CAPTION_CREDIT.search(line))
-            or is_widget(line) or is_chrome(line))
+            or is_widget(line) or is_chrome(line) or len(line.split()) <= MAX_DATE_LINE and is_date_line(line)
+            or is_credit_box(line) or is_follow_line(line))
 
 
 def classify(line: str) -> str:
@@ -191,6 +238,8 @@ def classify(line: str) -> str:
     words = bare.split()
     if not words or link_share(line) > 0.4 or DOMAIN.match(bare):
         return "furniture"
+    if is_credit_box(bare) or is_follow_line(bare):
+        return "furniture"
     if _is_credit(bare):
         return "credit"
     byline = bool(BYLINE.match(bare)) and len(words) <= 16 and not bare.endswith(".")
@@ -199,7 +248,7 @@ def classify(line: str) -> str:
         return "furniture"
     if CAPTION_CREDIT.search(bare) or is_chrome(bare):
         return "furniture"
-    if len(words) <= 14 and is_date_line(bare):
+    if len(words) <= MAX_DATE_LINE and is_date_line(bare):
         return "furniture"
     if ELLIPSIS.search(bare):
         return "teaser"

@@ -2,12 +2,12 @@
 
 A headline is a heading line before the body; a "Word: rest" line is one ("Brexit: UK
 and EU agree deal", see `furniture.is_colon_headline`). Never the title: a date line, a
-dateline, a byline, a teaser box's heading (a line followed by another story's lead
-trailing off), the headlines listed under a box label ("Most read", "Related stories"),
-or a site's name after the headline ("... | Outlet Politics"), which is cut only where
-the page shows it is the site's (its address, a line of its own, the same headline
-printed without it). Without any of these the text has no headline, and `read_article`
-says so (title_from "none").
+dateline, a byline, an id or a number (`reads_as_words`), a teaser box's heading (a line
+followed by another story's lead trailing off), the headlines listed under a box label
+("Most read", "Related stories"), or a site's name after the headline ("... | Outlet
+Politics"), which is cut only where the page shows it is the site's (its address, a line
+of its own, the same headline printed without it). Without any of these the text has no
+headline, and `read_article` says so (title_from "none").
 """
 
 from __future__ import annotations
@@ -28,11 +28,19 @@ MARKDOWN_H1 = re.compile(r"^(?:[-*]\s+)?#\s+(.+)$")
 SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 
 
+def reads_as_words(text: str) -> bool:
+    """Text that can be a title: two words of letters or more, and more letters than
+    digits ("KST-2023-0917-0044", "No. 4471" or "A-12/88" never are)."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    digits = sum(c.isdigit() for c in text)
+    return len(words) >= 2 and sum(map(len, words)) > digits
+
+
 def is_dateline_line(line: str) -> bool:
     """A dateline standing on its own line ("JOHANNESBURG, August 7 (Xinhua) --")."""
     m = DATELINE.match(line.strip())
     return bool(m) and bool(m.group("agency") or m.group("named_agency") or m.group("date")
-                            or line.strip().isupper())
+                            or m.group("bracket_date") or line.strip().isupper())
 
 
 def _other_stories(lines: list[str], kinds: list[str], end: int) -> set[int]:
@@ -94,7 +102,7 @@ def text_title(lines: list[str], kinds: list[str], body_start: int, url: str | N
             return m.group(1).strip()
     others = _other_stories(lines, kinds, body_start)
     heads = [k for k in range(body_start) if kinds[k] == "heading" and k not in others
-             and not is_date_line(lines[k]) and not is_dateline_line(lines[k])]
+             and not is_date_line(lines[k]) and not is_dateline_line(lines[k]) and reads_as_words(lines[k])]
     repeated = _repeated([strip_marks(lines[k]) for k in heads])
     if repeated:
         return repeated

@@ -15,8 +15,15 @@ from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
 
-from generator.reading.furniture import classify, is_chrome, is_page_furniture, is_summary_label
-from generator.reading.live_blog import paragraph_dates
+from generator.reading.furniture import (
+    classify,
+    date_line_day,
+    is_chrome,
+    is_page_furniture,
+    is_summary_label,
+)
+from generator.reading.headline import reads_as_words
+from generator.reading.live_blog import live_blocks, paragraph_dates, paragraph_key, squeeze
 from generator.reading.metadata import iso_date, plausible_day
 from generator.reading.page import Page
 
@@ -91,12 +98,18 @@ def _json_ld_items(data: object) -> list[dict]:
     return found + [g for x in found for g in _json_ld_items(x.get("@graph") or [])]
 
 
-def json_ld_date(html: str) -> str | None:
+def parse_page(html: str) -> lxml_html.HtmlElement | None:
+    """The page's element tree, once for every rule that reads the markup itself."""
+    try:
+        return lxml_html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return None
+
+
+def json_ld_date(tree: lxml_html.HtmlElement | None) -> str | None:
     """The publication date the page's JSON-LD states (schema.org `datePublished`, else
     `dateCreated`): what the publisher declares, before any heuristic."""
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except (ValueError, etree.ParserError):
+    if tree is None:
         return None
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
@@ -111,17 +124,66 @@ def json_ld_date(html: str) -> str | None:
     return None
 
 
-def _page_date(html: str, doc) -> str | None:
+def _page_date(html: str, tree: lxml_html.HtmlElement | None, doc) -> str | None:
     """The page's publication date: its JSON-LD, then htmldate (meta tags, then a date in
     the address: `deferred_url_extractor`, since by default htmldate trusts the canonical
     address first, and a newspaper's address may carry the print edition's day, one after
-    publication), then dates in the text; trafilatura's when none."""
+    publication), then a date line the extractor kept ("Updated 9:42 AM GMT, Tuesday, 7
+    November 2023"); trafilatura's when none (its wider search falls back on guesses such
+    as a copyright year's first day)."""
     try:
-        date = json_ld_date(html) or find_date(html, original_date=True, extensive_search=False,
+        date = json_ld_date(tree) or find_date(html, original_date=True, extensive_search=False,
                                                outputformat="%Y-%m-%d", deferred_url_extractor=True)
     except Exception:  # htmldate raises on odd pages; a missing date is not an error
         date = None
-    return date or (doc.date if doc is not None else None)
+    lines = _html_paragraphs((doc.text if doc is not None else "") or "")
+    return date or plausible_day(date_line_day(lines)) or (doc.date if doc is not None else None)
+
+
+def _meta_titles(tree: lxml_html.HtmlElement) -> set[str]:
+    """The titles the page declares in its meta tags (og:title, twitter:title, title)."""
+    found = tree.xpath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
+    return {squeeze(x) for x in found}
+
+
+def page_headline(tree: lxml_html.HtmlElement | None, title: str | None, headings: set[str]) -> str | None:
+    """The page's headline. The extractor's title stands when the page declares it (meta
+    tags), the window title repeats it or it is an h1; otherwise it came from a lesser
+    heading (a live blog's first update, an h2 styled as a title), and the h1 that the
+    window title repeats is the headline, else, when the extractor took an update's
+    heading, the longest h1."""
+    if tree is None:
+        return title
+    window = squeeze(tree.findtext(".//title") or "").lower()
+    h1s = [h for h in (squeeze(e.text_content()) for e in tree.iter("h1")) if reads_as_words(h)]
+    declared = title and (title in _meta_titles(tree) or title.lower() in window or title in h1s)
+    if declared and title not in headings:
+        return title
+    repeated = [h for h in h1s if h.lower() in window and h not in headings]
+    if repeated:
+        return max(repeated, key=len)
+    stories = [h for h in h1s if h not in headings]
+    return max(stories, key=len) if title in headings and stories else title
+
+
+def _page_text(tree: lxml_html.HtmlElement) -> str:
+    """The text a reader sees in the page's body, scripts and styles left out."""
+    nodes = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    return squeeze("".join(nodes))
+
+
+def in_page_order(tree: lxml_html.HtmlElement | None, paragraphs: list[str]) -> list[str]:
+    """The paragraphs in the order the page prints them. The extractor may splice a block
+    it recovered after the one it began with (a standfirst after a live blog's first
+    update); when each paragraph is printed once in the page, the page's order stands."""
+    if tree is None or len(paragraphs) < 2:
+        return paragraphs
+    text = _page_text(tree)
+    keys = [paragraph_key(p) for p in paragraphs]
+    if not all(k and text.count(k) == 1 for k in keys):
+        return paragraphs
+    positions = [text.find(k) for k in keys]
+    return [p for _, p in sorted(zip(positions, paragraphs, strict=True), key=lambda x: x[0])]
 
 
 def read_html_page(html: str) -> Page:
@@ -129,7 +191,8 @@ def read_html_page(html: str) -> Page:
 
     Precision first: page furniture costs more than a missed line. When that finds
     almost nothing, the page's markup misled it, and a recall-minded pass is kept if it
-    finds more."""
+    finds more. The headline and a live blog's update headings are no paragraphs, wherever
+    the extractor put them."""
     doc = _extract(html, precise=True)
     paragraphs = _body_of(doc)
     if sum(len(x) for x in paragraphs) < SHORT_BODY:
@@ -137,9 +200,11 @@ def read_html_page(html: str) -> Page:
         more = _body_of(wider)
         if sum(len(x) for x in more) > sum(len(x) for x in paragraphs):
             doc, paragraphs = wider, more
-    title = doc.title if doc is not None else None
-    url = doc.url if doc is not None else None
-    while paragraphs and title and paragraphs[0].strip() == title.strip():
-        paragraphs.pop(0)  # the headline, printed above the story
-    return Page(title=title, paragraphs=paragraphs, date=_page_date(html, doc), url=url,
-                paragraph_dates=paragraph_dates(html, paragraphs))
+    tree = parse_page(html)
+    blocks = live_blocks(tree, paragraphs) if tree is not None else []
+    headings = {h for b in blocks for h in b.headings}
+    title = page_headline(tree, doc.title if doc is not None else None, headings)
+    heads = headings | ({squeeze(title)} if title else set())
+    paragraphs = in_page_order(tree, [p for p in paragraphs if squeeze(p) not in heads])
+    return Page(title=title, paragraphs=paragraphs, date=_page_date(html, tree, doc),
+                url=doc.url if doc is not None else None, paragraph_dates=paragraph_dates(blocks, paragraphs))

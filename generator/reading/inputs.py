@@ -40,10 +40,11 @@ LANGUAGE_NAMES = {
 MIN_WORDS_FOR_LANGUAGE = 25  # below this a detector alone is not trusted
 LANGUAGE_CONFIDENCE = 0.99
 ENGLISH_WORD_SHARE = 0.08  # English prose runs at 0.20-0.30 of these words
-# A short text (a sentence or two) is refused on two witnesses: the detector is fairly sure
-# of another language, and that language's function words outnumber English's by this much.
+# A short text (a sentence or two) is refused on two witnesses: the detector's first guess
+# is another language (of a few words it is never sure: "La grève continue." is 48%
+# French), and that language's words outnumber English's by this much.
 MIN_WORDS_SHORT = 3
-SHORT_CONFIDENCE = 0.9
+SHORT_CONFIDENCE = 0.3
 SHORT_FOREIGN_RATIO = 2
 NON_LATIN_SHARE = 0.5  # letters outside the Latin script: a language with no list above
 
@@ -186,14 +187,24 @@ def non_latin_share(text: str) -> float:
     return (len(letters) - latin) / len(letters) if letters else 0.0
 
 
+def accented_words(text: str) -> list[str]:
+    """Lower-case words with a Latin letter outside ASCII ("grève", "démissionné"): words of
+    another Latin-script language. Names are capitalised, so an English text's "Hénin" or
+    "Pelé" never counts."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return [w for w in words if w[:1].islower() and not w.isascii() and non_latin_share(w) == 0]
+
+
 def looks_foreign(text: str, lang: str) -> bool:
-    """A short text written in `lang`: its function words outnumber English's, or (for a
-    language without a list) most of its letters are of another script."""
+    """A short text written in `lang`: its function words and accented words outnumber
+    English's function words, or (for a language without a list) most of its letters
+    are of another script."""
     words = _words(text)
     data = load_data("reading_languages")
     english = sum(w in data["english"] for w in words)
     if lang in data["others"]:
-        foreign = sum(w in data["others"][lang] for w in words)
+        own = data["others"][lang]
+        foreign = sum(w in own for w in words) + sum(w not in own for w in accented_words(text))
         return foreign >= 2 and foreign >= SHORT_FOREIGN_RATIO * max(1, english)
     return english == 0 and non_latin_share(text) >= NON_LATIN_SHARE
 
@@ -215,9 +226,10 @@ def check_english(name: str, text: str) -> None:
     witnesses must agree. For a text of some length: a detector sure of another language,
     and almost none of the words that fill every English text (names do not dilute them
     enough: an English report dense with foreign names stays well above the threshold).
-    For a short text (a sentence or two, where no detector is sure): a detector fairly
-    sure of another language, and that language's own function words outnumbering
-    English's (a headline of names and verbs has neither, and passes).
+    For a short text (a sentence or two, where no detector is sure): the detector's first
+    guess is another language, and that language's own function words and accented
+    words outnumber English's function words (a headline of names and verbs has
+    neither, and passes).
     """
     count = len(_words(text))
     if count < MIN_WORDS_SHORT:

@@ -17,6 +17,7 @@ from functools import cache
 from lxml import etree
 
 from generator.datafiles import load_data
+from generator.reading.headline import reads_as_words
 from generator.reading.metadata import iso_date, plausible_day
 from generator.reading.page import Page
 from generator.reading.text_page import read_text_page
@@ -31,6 +32,29 @@ SHARE_OF_INNER = 0.9  # an inner body element holding this much of the outer one
 @cache
 def markup_rules() -> dict:
     return {k: [x.lower() for x in v] for k, v in load_data("reading_markup").items()}
+
+
+def _parts(name: str) -> list[str]:
+    """An element name's words: "story_title" -> story, title; "hl2" -> hl."""
+    return [x for x in re.split(r"[^a-z]+", name) if x]
+
+
+def means_title(name: str) -> bool:
+    """A name that means a headline: one of `title_words` as a part, none of `title_not`."""
+    rules = markup_rules()
+    parts = _parts(name)
+    return any(x in rules["title_words"] for x in parts) and not any(x in rules["title_not"] for x in parts)
+
+
+def means_date(name: str) -> bool:
+    """A name that means a date of filing, issue or publication: a part that begins or
+    ends with one of `date_words` ("filedate", "pubdate", "issued"), none naming another
+    date (an update, an expiry)."""
+    rules = markup_rules()
+    parts = _parts(name)
+    if any(x.startswith(tuple(rules["date_not"])) for x in parts):
+        return False
+    return any(x.startswith(w) or x.endswith(w) for x in parts for w in rules["date_words"])
 
 
 def looks_like_markup(text: str) -> bool:
@@ -65,17 +89,54 @@ def _first(root: etree._Element, names: list[str]) -> etree._Element | None:
     return None
 
 
-def _date(root: etree._Element) -> str | None:
-    rules = markup_rules()
-    for element in root.iter():
-        if _name(element) not in rules["date"]:
-            continue
-        attributes = {k.lower(): v for k, v in element.attrib.items()}
-        for value in [_text(element), *(attributes.get(a) for a in rules["date_attributes"])]:
-            day = plausible_day(iso_date(value)) if value else None
-            if day:
-                return day
+def _title(root: etree._Element) -> str | None:
+    """The record's headline: the first title element, by the order of the known names and
+    then of any name that means a headline, whose text reads as words (a record number
+    or an id never is one)."""
+    elements = list(root.iter())
+    known = [e for name in markup_rules()["title"] for e in elements if _name(e) == name]
+    named = [e for e in elements if _name(e) not in markup_rules()["title"] and means_title(_name(e))]
+    texts = (" ".join(_text(e).split()) for e in known + named)
+    return next((t for t in texts if reads_as_words(t)), None)
+
+
+def _element_day(element: etree._Element) -> str | None:
+    """The date an element's text or one of its date attributes gives, when plausible."""
+    attributes = {k.lower(): v for k, v in element.attrib.items()}
+    for value in [_text(element), *(attributes.get(a) for a in markup_rules()["date_attributes"])]:
+        day = plausible_day(iso_date(value)) if value else None
+        if day:
+            return day
     return None
+
+
+def _date(root: etree._Element) -> str | None:
+    """The record's date: the first known date element that reads as a date, else the
+    first element whose name means a filing, issue or publication date and does."""
+    elements = list(root.iter())
+    known = [e for e in elements if _name(e) in markup_rules()["date"]]
+    named = [e for e in elements if _name(e) not in markup_rules()["date"] and _is_date_field(e)]
+    return next((day for day in map(_element_day, known + named) if day), None)
+
+
+def _fields(root: etree._Element) -> frozenset[str]:
+    """Names of the elements that are the record's fields, never its story: title, date,
+    dateline, and the identifiers and notes of `skip`; an element whose name only may mean
+    a date ("candidate" ends like "date") is a field when its text is one."""
+    rules = markup_rules()
+    listed = set(rules["title"] + rules["date"] + rules["dateline"] + rules["skip"])
+    return frozenset(_name(e) for e in root.iter() if _name(e) in listed or means_title(_name(e))
+                     or _is_date_field(e))
+
+
+MAX_FIELD = 80  # characters: a date field holds a date and a time, never a story
+
+
+def _is_date_field(element: etree._Element) -> bool:
+    """An element whose name means a date and whose short text (or attribute) reads as one."""
+    if not means_date(_name(element)) or len(_text(element)) > MAX_FIELD:
+        return False
+    return _element_day(element) is not None
 
 
 def _body(root: etree._Element, leave: frozenset[str]) -> etree._Element | None:
@@ -105,13 +166,11 @@ def read_markup_page(text: str) -> Page:
     root = etree.fromstring(text.encode("utf-8"), parser)
     if root is None:
         return read_text_page(text)
-    rules = markup_rules()
-    leave = frozenset(rules["title"] + rules["date"] + rules["dateline"] + rules["skip"])
+    leave = _fields(root)
     body = _body(root, leave)
     page = read_text_page(_body_text(body if body is not None else root, leave))
-    title = _first(root, rules["title"])
-    dateline = _first(root, rules["dateline"])
-    return Page(title=" ".join(_text(title).split()) if title is not None else page.title,
-                paragraphs=page.paragraphs, date=_date(root) or page.date, url=page.url, year=page.year,
-                title_from="page" if title is not None else page.title_from,
+    title = _title(root)
+    dateline = _first(root, markup_rules()["dateline"])
+    return Page(title=title or page.title, paragraphs=page.paragraphs, date=_date(root) or page.date,
+                url=page.url, year=page.year, title_from="page" if title else page.title_from,
                 dateline=" ".join(_text(dateline).split()) if dateline is not None else None)

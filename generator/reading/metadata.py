@@ -122,12 +122,18 @@ def year_hint(lines: list[str], url: str | None) -> int | None:
     return None
 
 
+# A dateline's date, month first ("Aug. 20, 2023") or day first ("20 August 2023").
+DATELINE_MONTH_DAY = re.compile(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?")
+DATELINE_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]+)\.?(?:,?\s+(?P<year>\d{4}))?")
+
+
 def dateline_date(m: re.Match | None, year: int | None) -> str | None:
-    """The dateline's month and day, with its own year or one from elsewhere on the page;
-    never a guessed year."""
-    if m is None or not m.group("date"):
+    """The dateline's month and day (after the place, or in brackets: "BRELLO (June 8,
+    2021) -"), with its own year or one from elsewhere on the page; never a guessed year."""
+    text = (m.group("date") or m.group("bracket_date")) if m else None
+    if not text:
         return None
-    parts = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?", m.group("date"))
+    parts = DATELINE_MONTH_DAY.match(text) or DATELINE_DAY_MONTH.match(text)
     month = month_number(parts["mon"]) if parts else None
     year = int(parts["year"]) if parts and parts["year"] else year
     if month is None or year is None:

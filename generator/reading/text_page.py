@@ -9,6 +9,7 @@ paragraphs are joined first.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from generator.dates import find_times
 from generator.reading.furniture import (
@@ -16,6 +17,7 @@ from generator.reading.furniture import (
     MD_LINK,
     TERMINAL,
     classify,
+    date_line_day,
     is_date_line,
     is_inline_furniture,
     link_share,
@@ -58,15 +60,80 @@ def _indented_paragraphs(lines: list[str]) -> list[list[str]]:
 
 def blocks(text: str) -> list[str]:
     """Paragraph-sized blocks: blank-line chunks, split into lines unless hard-wrapped;
-    hard-wrapped chunks split again at first-line indents."""
+    hard-wrapped chunks split again at first-line indents, after a headline set right
+    over them, and (in a chunk not wrapped as a whole) at the lines the wrap broke."""
     found: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
         raw = [x for x in chunk.splitlines() if x.strip()]
+        if any(_is_wrapped([x.strip() for x in part]) for part in (raw, raw[1:])) and is_headline_over(raw):
+            found.append(raw.pop(0).strip())
         groups = _indented_paragraphs(raw)
         if _is_wrapped([x.strip() for x in raw]) or _is_indented_prose(groups):
             found.extend(" ".join(x.strip() for x in group) for group in groups)
         else:
-            found.extend(x.strip() for x in raw)
+            found.extend(join_broken_lines(raw))
+    return found
+
+
+HEADLINE_SHARE = 0.6  # of the wrap's width: a wrapped line never stops this short of it
+
+
+def _width(line: str) -> int:
+    """A line's printed width, its indent included."""
+    return len(line.expandtabs(8).rstrip())
+
+
+def _fits(line: str, following: str, width: int) -> bool:
+    """Whether the next line's first word would have fit on this line: then the wrap did
+    not break it there, the writer did (the width being the chunk's longest line)."""
+    return _width(line) + 1 + len(following.split()[0]) <= width
+
+
+def is_headline_over(lines: list[str]) -> bool:
+    """A headline set right over hard-wrapped text, with no blank line: a first line that
+    ends no sentence, stops far short of the width although the next word would have
+    fit, and is not run on by the next line. Only the first line is judged so: a short
+    line inside wrapped text is kept with it (real wraps are ragged, and a fragment
+    split off would be taken for a heading and lost)."""
+    if len(lines) < 3:
+        return False
+    width = max(map(_width, lines))
+    first, following = lines[0], lines[1].strip()
+    return (not TERMINAL.search(first.rstrip()) and not following[:1].islower()
+            and _width(first) < width * HEADLINE_SHARE and _fits(first, following, width))
+
+
+MIN_WRAP_WIDTH = 40  # characters: narrower lines are a list or a menu, never prose wrapped to a width
+
+
+def _is_broken(line: str, following: str, width: int) -> bool:
+    """A line that the wrap broke: it ends without a sentence's last mark and either the
+    next line runs on in lower case or the next line's first word would not have fit on
+    it (the width being the chunk's longest line)."""
+    if TERMINAL.search(line) or not following or _width(line) < MIN_WRAP_WIDTH * 3 // 4:
+        return False
+    return following[:1].islower() or (width >= MIN_WRAP_WIDTH and not _fits(line, following, width))
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """A chunk that is not hard-wrapped as a whole may still hold wrapped paragraphs
+    with no blank line between them (a lead wrapped over two lines, then the next
+    paragraph): each line the wrap broke is joined to the next one, and a joined run
+    is kept only when it ends as a sentence does (a list of headlines stays a list), so
+    no line of a paragraph is left alone to be taken for a heading."""
+    width = max(map(_width, lines), default=0)
+    found: list[str] = []
+    run: list[str] = []
+    for k, line in enumerate(lines):
+        run.append(line.strip())
+        following = lines[k + 1].strip() if k + 1 < len(lines) else ""
+        if _is_broken(line.rstrip(), following, width):
+            continue
+        if len(run) > 1 and TERMINAL.search(line.rstrip()):
+            found.append(" ".join(run))
+        else:
+            found.extend(run)
+        run = []
     return found
 
 
@@ -137,6 +204,8 @@ def find_body(lines: list[str]) -> tuple[list[str], int, int]:
         prose = [k for k, kind in enumerate(kinds) if kind in ("prose", "credit")]
         if prose:
             return kinds, prose[0], prose[-1] + 1
+        if lines:  # nothing but short lines ("La grève continue."): they are the whole story
+            return ["prose"] * len(lines), 0, len(lines)
     runs = _runs(kinds)
     substantial = [r for r in runs if any(len(lines[k].split()) >= 15 for k in range(*r))]
     best = max(substantial or runs, key=weight, default=(0, 0))
@@ -148,9 +217,11 @@ def _unlink(line: str) -> str:
     return MD_LINK.sub(lambda m: m.group(1), line)
 
 
-def text_page_date(lines: list[str]) -> str | None:
+def text_page_date(lines: list[str], after: Sequence[str] = ()) -> str | None:
     """A date printed by itself near the headline ("Mar 13, 2025 | 4:40 PM", "Updated: 9
-    October 2020 10:05 GMT")."""
+    October 2020 10:05 GMT"), else a date line under the story ("Updated 9:42 AM GMT,
+    Tuesday, 7 November 2023"); below the story only a whole date line counts, since
+    other stories' dates sit there too."""
     for line in lines:
         dated = is_date_line(line)
         if len(line) > 60 and not dated or KEY_VALUE.match(line) and "|" not in line and not dated:
@@ -158,7 +229,7 @@ def text_page_date(lines: list[str]) -> str | None:
         for t in find_times(line, None):
             if t.value and ISO_DAY.fullmatch(t.value) and (dated or len(line) - len(t.text) <= 25):
                 return t.value
-    return None
+    return date_line_day(after)
 
 
 def text_url(lines: list[str]) -> str | None:
@@ -181,5 +252,5 @@ def read_text_page(text: str) -> Page:
         paragraphs[0] = f"{lines[start - 1].strip()} {paragraphs[0]}"
     url = text_url(lines)
     title = text_title(lines, kinds, start, url)
-    return Page(title=title, paragraphs=paragraphs, date=text_page_date(lines[:start]), url=url,
+    return Page(title=title, paragraphs=paragraphs, date=text_page_date(lines[:start], lines[end:]), url=url,
                 year=year_hint(lines, url), title_from="headline" if title else "none")

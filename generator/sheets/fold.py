@@ -202,10 +202,28 @@ def find_actor(actor: dict, known: dict[str, Known]) -> Merge | None:
             reason = None
         if reason:
             return Merge("actors", own, str(actor.get("name")), sheet_id, reason, True)
-        if shared and apart is None:
-            apart = Merge("actors", own, str(actor.get("name")), sheet_id,
-                          f"they share only the name '{shared[0]}', no full name", False)
+        earlier = sheet.view is not None or sheet.disk is not None  # not one this run made
+        why = f"they share only the name '{shared[0]}', no full name" if shared else \
+            surname_only(actor, sheet) if kind == "person" and earlier else None
+        if why and apart is None:
+            apart = Merge("actors", own, str(actor.get("name")), sheet_id, why, False)
     return apart
+
+
+def surname_only(actor: dict, sheet: Known) -> str | None:
+    """Why a person is kept apart from a sheet whose full name ends in its lone name, or
+    whose lone name ends its full name ("Kovacs" and "Peter Kovacs"): a surname joins a
+    full name only in the article that gives the full name first. None when neither is so."""
+    mine, theirs = names_of(actor), sheet.actor_names()
+    pairs = [(short, full) for short, full in [*((m, t) for m in mine for t in theirs),
+                                                  *((t, m) for m in mine for t in theirs)]
+             if " " not in short and " " in full and full.split()[-1] == short]
+    if not pairs:
+        return None
+    short, full = (_shown(actor, n) if n in mine else
+                   next(_shown(d, n) for d in sheet.versions() if n in names_of(d)) for n in sorted(pairs)[0])
+    return f"'{short}' is only the surname of '{full}': a surname joins a full name only " \
+        "in an article that gives the full name first"
 
 
 def person_evidence(actor: dict, sheet: Known) -> str | None:

@@ -44,6 +44,15 @@ def test_the_world_data_and_months_decide_before_the_lexicon():
     assert restored == "The United Nations said on May 5 it may send troops to Saudi Arabia's border."
 
 
+def test_a_word_that_opens_organizations_names_takes_a_capital_before_a_name():
+    caser = TrueCaser(lexicon=lexicon(COMMON | {"confederation", "union", "call", "general", "strike",
+                                                 "dock", "worker", "join"}))
+    restored = caser("THE CONFEDERATION OF TARVIAN LABOUR CALLED A GENERAL STRIKE. "
+                     "THE UNION OF DOCK WORKERS JOINED THE STRIKE.")
+    assert restored == ("The Confederation of Tarvian Labour called a general strike. "
+                        "The union of dock workers joined the strike.")  # no name after "of"
+
+
 def test_the_article_s_own_mixed_case_forms_win():
     paragraphs = ["TALKS WITH THE NLF HELD IN PORTVILLE THIS WEEK.",
                   "The NLF said talks in Portville went well."]

@@ -107,3 +107,34 @@ def test_a_section_label_alone_is_not_inline():
 def test_sentences_split_at_a_capital_not_after_an_initial():
     assert split_sentences("Mr. J. Doe said so. Then he left! Did he? Yes.") == [
         "Mr. J. Doe said so.", "Then he left!", "Did he?", "Yes."]
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by Lucia Ferreira; editing by Tom Hale",
+    "Additional reporting by Nikhil Rao in Lisbon; Writing by Mara Quint; Editing by Tom Hale and Ana de "
+    "la Cruz",
+    "Reporting by Jan Roe, additional reporting by Ida Lee and Omar Haddad; Editing by Kim Park",
+    "Follow Clara Whitfield on X @cwhitfield.",
+    "Follow her on Twitter @janeroe",
+    "Follow our reporter on Instagram",
+])
+def test_credit_boxes_and_follow_lines_are_page_furniture(line):
+    assert classify(line) == "furniture" and is_page_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by the Harbor Gazette revealed that the minister had lied.",
+    "Editing by hand is slow, the archivist said.",
+    "Follow the money, the investigators told the court.",
+])
+def test_sentences_that_open_like_credits_are_prose(line):
+    assert classify(line) == "prose" and not is_page_furniture(line)
+
+
+def test_the_agency_s_bracketed_credit_still_closes_the_story():
+    assert classify("(Reporting by Lucia Ferreira; Editing by Tom Hale)") == "credit"
+
+
+def test_date_lines_are_page_furniture_in_an_extractor_s_output():
+    assert is_page_furniture("Updated 9:42 AM GMT, Tuesday, 7 November 2023")
+    assert not is_page_furniture("The talks opened on Tuesday, 7 November 2023, in Vienna, officials said.")

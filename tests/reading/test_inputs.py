@@ -151,11 +151,28 @@ def test_a_short_text_in_another_language_is_refused_like_a_long_one(text, langu
     assert language in str(info.value)
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("La grève continue.", "French"),  # three words: the detector is not sure, the words are
+    ("Le maire de Harborton a démissionné.", "French"),
+    ("Die Wahl ist vorbei.", "German"),
+    ("De staking gaat door.", "Dutch"),
+])
+def test_a_very_short_text_in_another_language_is_refused_naming_it(text, language):
+    with pytest.raises(InputError, match=f"looks {language}"):
+        check_english("short.txt", text)
+
+
 @pytest.mark.parametrize("text", [
     "Ruritania shells Harborton rail depot",  # a headline: names and verbs, no function word
     "Xi Jinping meets Hun Sen in Beijing",
     "Ruiz de la Torre said on Monday the talks would go on.",
     "Talks agreed.",
+    "Talks resume in Vienna.",
+    "Storm hits coast.",
+    "Le Pen wins in Hénin.",  # accented names are capitalised; English function words
+    "The café closed.",
+    "Fire at Notre-Dame de Paris.",
+    "Vive la différence, said the minister.",
 ])
 def test_short_english_texts_pass(text):
     check_english("short.txt", text)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.reading import read_article
-from generator.reading.markup_page import looks_like_markup, read_markup_page
+from generator.reading.markup_page import looks_like_markup, means_date, means_title, read_markup_page
 
 # A wire record in the shape of the 1980s archives: routing fields, control entities, a
 # hard-wrapped body whose paragraphs are marked by a first-line indent, the agency's
@@ -109,3 +109,67 @@ def test_a_record_without_body_elements_reads_all_its_text():
                             "<P>The mediator said so.</P></NOTE>")
     assert page.paragraphs == ["Ruritania and Freedonia agreed to talks.", "The mediator said so."]
     assert page.title == "Talks agreed"
+
+
+# Records of other shapes, written for these tests: an id before a heading element, and
+# element names that say what they hold without being any corpus's.
+NUMBERED_RECORD = """<DOC>
+<RECNO> HBG-2023-0917-0044 </RECNO>
+<FILEDATE>2023-09-17</FILEDATE>
+<HEADING>Flood Relief Talks Open in Harborton</HEADING>
+<TEXT>
+Officials from three provinces opened talks in Harborton on Sunday on
+sharing the cost of flood relief, the regional government said.
+    The talks are expected to last two days, a spokesman said.
+</TEXT>
+</DOC>
+"""
+
+
+@pytest.mark.parametrize("body", ["TEXT", "STORYTEXT"])
+def test_an_id_is_never_the_title_and_a_heading_element_is(tmp_path: Path, body: str) -> None:
+    record = NUMBERED_RECORD.replace("TEXT>", f"{body}>")
+    article = read_article(write(tmp_path, "record.txt", record))
+    assert (article.title, article.title_from) == ("Flood Relief Talks Open in Harborton", "page")
+    assert (article.published, article.published_from) == ("2023-09-17", "page")
+    assert article.paragraphs[0].startswith("Officials from three provinces")
+
+
+def test_without_a_title_element_an_id_line_is_no_headline(tmp_path: Path) -> None:
+    record = NUMBERED_RECORD.replace("<HEADING>Flood Relief Talks Open in Harborton</HEADING>\n", "")
+    record = record.replace("TEXT>", "STORYTEXT>")
+    article = read_article(write(tmp_path, "record.txt", record))
+    assert article.title_from == "none" and article.title.startswith("Officials from three provinces")
+
+
+@pytest.mark.parametrize(("title", "date"), [
+    ("<hed>Port strike ends after talks</hed>", "<filed>2022-11-30</filed>"),
+    ("<story_title>Port strike ends after talks</story_title>", "<issue-date>30 November 2022</issue-date>"),
+    ("<hl2>Port strike ends after talks</hl2>", "<pub_date value='2022-11-30'/>"),
+])
+def test_title_and_date_elements_are_known_by_what_they_mean(tmp_path: Path, title: str, date: str) -> None:
+    record = (f"<story>\n{title}\n{date}\n<updated>2022-12-02</updated>\n<body>\n"
+              "<p>Dock workers at the port of Kessel returned to work on Wednesday after union leaders and "
+              "employers agreed on a new wage deal, the union said.</p>\n"
+              "<p>The strike had halted shipping for nine days.</p>\n</body>\n</story>\n")
+    article = read_article(write(tmp_path, "story.txt", record))
+    assert (article.title, article.title_from) == ("Port strike ends after talks", "page")
+    assert (article.published, article.published_from) == ("2022-11-30", "page")
+    assert article.paragraphs[-1] == "The strike had halted shipping for nine days."
+
+
+@pytest.mark.parametrize(("name", "title", "date"), [
+    ("headline", True, False), ("doc.title", True, False), ("story_title", True, False),
+    ("subtitle", False, False), ("subhead", False, False), ("filedate", False, True),
+    ("pub-date", False, True), ("issued", False, True), ("updated", False, False),
+    ("dateline", False, False), ("candidate", False, True),  # a name that may mean a date: its text decides
+])
+def test_what_element_names_mean(name: str, title: bool, date: bool) -> None:
+    assert (means_title(name), means_date(name)) == (title, date)
+
+
+def test_an_element_named_like_a_date_keeps_its_story_text() -> None:
+    page = read_markup_page("<doc><title>Vote count begins</title><body><p>The <candidate>Ada Merrow"
+                            "</candidate> campaign said turnout was high.</p>"
+                            "<p>Counting went on overnight.</p></body></doc>")
+    assert page.paragraphs[0] == "The Ada Merrow campaign said turnout was high."

@@ -148,6 +148,20 @@ def test_two_people_who_share_a_surname_stay_apart():
     assert folding.match_actor(person("Berg", "a2", sheet_id="berg"), known) is None  # a lone surname
 
 
+def test_a_lone_surname_and_a_full_name_it_ends_stay_apart_and_say_why():
+    known = folding.known_sheets({"peter-kovacs": person("Peter Kovacs", "a1")}, {})
+    found = folding.find_actor(person("Kovacs", "a2"), known)
+    assert found is not None and not found.joined and found.sheet_id == "peter-kovacs"
+    assert found.reason.startswith("'Kovacs' is only the surname of 'Peter Kovacs'")
+    known = folding.known_sheets({"kovacs": person("Kovacs", "a1")}, {})
+    found = folding.find_actor(person("Peter Kovacs", "a2"), known)
+    assert found is not None and not found.joined and "'Kovacs' is only the surname" in found.reason
+    assert folding.find_actor(person("Kovacsne", "a2"), known) is None  # no surname of it
+    new = SheetSet(actors={"kovacs": person("Kovacs", "a3"), "peter-kovacs": person("Peter Kovacs", "a3")})
+    out, _ = folding.fold(SheetSet(), SheetSet(), new, {"a3"})
+    assert out.merges == []  # one run's own sheets: the extraction kept them apart and says so
+
+
 def test_the_same_person_by_full_name_joins_their_sheet_in_any_script():
     known = folding.known_sheets({"djurdja-markovic": person("Đurđa Marković", "a1", "Marković")}, {})
     assert folding.match_actor(person("Djurdja Markovic", "a2"), known) == "djurdja-markovic"

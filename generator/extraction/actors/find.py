@@ -8,11 +8,13 @@ cross-mention consistency (a name seen as a person twice and as an organization 
 a person).
 
 The pass is split by idea, one module each, in the order the pass runs them:
-`candidates.py` finds the names in each sentence (shaped by `spans.py`, with the names
-found by their shape in `phrases.py`), `mentions.py` adds, drops and splits candidates
-across the article, `kinds.py` types each name from what it does and what the gazetteer
-knows of it (`extraction/gazetteer.py`), `names.py` maps each candidate to
-the key of the actor it names, `speakers.py` makes group actors of unnamed speakers,
+`candidates.py` finds the names in each sentence (shaped by `spans.py` and, where
+names stand in a list, `listed.py`, with the names found by their shape in
+`phrases.py`), `mentions.py` adds, drops and splits candidates across the article,
+`kinds.py` types each name from what it does and what the gazetteer knows of it
+(`extraction/gazetteer.py`; states the world data does not know, `countries.py`),
+`names.py` maps each candidate to the key of the actor it names (a company's,
+`companies.py`), `speakers.py` makes group actors of unnamed speakers,
 and `offices.py` reads the relations that titles and appositions state. This module
 clusters the candidates into actor sheets and runs the pass.
 """
@@ -151,6 +153,20 @@ def build_actors(cands: list[Candidate], sentences: list[Sentence], world: World
     return table
 
 
+def kept_apart(table: ActorTable, named_first: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The person sheets kept apart because a short name came before the full name it
+    fits (`names.person_keys`), as (id, other id, why): a person checks them with
+    `briefing generate --explain`."""
+    ids = {c.key: actor_id for c, actor_id in table.candidates if c.kind == "person"}
+    out = []
+    for short, full in named_first:
+        if short in ids and full in ids and ids[short] != ids[full]:
+            why = f"'{short}' is named before the article gives the full name '{full}', " \
+                "and a short name joins only a full name given before it"
+            out.append((ids[short], ids[full], why))
+    return out
+
+
 def drop_shared_aliases(actors: dict[str, Actor]) -> None:
     """A name that belongs to two sheets ("Marek" for Ivo and Lidia) names neither."""
     owners = Counter(a.lower() for actor in actors.values() for a in {*actor.aliases, actor.name})
@@ -178,11 +194,12 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
     vote_kinds(cands, world)
     place_keys(cands, world)
     cands = drop_place_qualifiers(cands, world)
-    person_keys(cands, [s.article.id for s in sentences])
+    named_first = person_keys(cands, [s.article.id for s in sentences])
     organization_keys(cands, world)
     alias_keys(cands, sentences, world)
     cands += speaker_groups(cands, sentences, skips, world)
     table = build_actors(cands, sentences, world)
+    table.apart = kept_apart(table, named_first)
     title_relations(table, sentences, world)
     organization_relations(table, sentences, world)
     media_relations(table, sentences, world)

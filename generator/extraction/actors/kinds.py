@@ -23,6 +23,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from generator.datafiles import load_data
+from generator.extraction.actors.countries import country_evidence, titled_words
+from generator.extraction.actors.names import person_shaped
 from generator.extraction.actors.table import Candidate
 from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.sentence import Sentence
@@ -111,6 +113,34 @@ def locative(span: Span, world: World) -> bool:
         and head.text.title() not in named  # "the Prado museum" is the museum's short name
 
 
+def place_of(span: Span, world: World) -> bool:
+    """Is the name what a place noun is "of" ("the town of Qaram", "the port of Velmar":
+    `place_of_nouns`)?"""
+    root = _head_of(span)
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in world.rules["place_of_nouns"]
+
+
+def people_in(span: Span, world: World) -> bool:
+    """Is the name where people are, after a locative preposition that a noun for
+    people who live or gather somewhere governs ("supporters in Sandvik", "residents near
+    Qaram"; not "investors in Veritas": `resident_nouns`)?"""
+    root = _head_of(span)
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in world.rules["locative_prepositions"] \
+        and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in world.rules["resident_nouns"]
+
+
+def owned_by_country(span: Span, world: World) -> bool:
+    """Is the name owned by a country's possessive ("Norway's Søren Ødegård")?"""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].lower_ not in {"'s", "’s"}:
+        return False
+    owner = next((e for e in doc.ents if e.start <= start - 2 < e.end), doc[start - 2:start - 1])
+    known = world.lookup(owner.text)
+    return known is not None and known.kind == "country"
+
+
 def labels_thing(span: Span, world: World) -> bool:
     """Is the name only a label on a thing: the modifier of a common noun that is no
     organization's, after an article ("the so-called Pendragon plan", "a Halvern Trust
@@ -159,6 +189,7 @@ def retype(cands: list[Candidate], sentences: list[Sentence], world: World) -> l
     """Weigh each name's evidence across its article and set one kind for all its
     recognizer mentions; drop common words taken for names. World-data names keep theirs."""
     surnames = {c.text.split()[-1] for c in cands if c.kind == "person" and " " in c.text}
+    titled = titled_words(sentences, world)
     common = common_words([c for c in cands if c.role in {"ner", "place"} and c.text not in surnames],
                           sentences)
     groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
@@ -171,7 +202,7 @@ def retype(cands: list[Candidate], sentences: list[Sentence], world: World) -> l
                                              for m in members):
             drop.update(id(m) for m in members)
             continue
-        kind = _weighed_kind(members, text, surnames, world)
+        kind = _weighed_kind(members, text, surnames, titled.get(article, set()), world)
         if kind is not None:
             for m in members:
                 m.kind = kind
@@ -180,15 +211,30 @@ def retype(cands: list[Candidate], sentences: list[Sentence], world: World) -> l
     return [c for c in cands if id(c) not in drop]
 
 
-def _weighed_kind(members: list[Candidate], text: str, surnames: set[str], world: World) -> str | None:
-    """The kind the evidence gives a name, or None to leave the recognizer's."""
+def _weighed_kind(members: list[Candidate], text: str, surnames: set[str], titled: set[str],
+                  world: World) -> str | None:
+    """The kind the evidence gives a name, or None to leave the recognizer's. `titled`:
+    the article's words before titles of office, where demonyms stand."""
+    if country_evidence(members, text, titled, world):
+        return "country"  # "Ministers from Calvoria", "Calvorian Foreign Minister"
     kinds = {m.kind for m in members}
+    if any(place_of(m.span, world) for m in members):
+        return "place"  # "near the town of Qaram"
+    if " " not in text and kinds != {"person"} and _titled(members, world, honorific=True):
+        return "person"  # "Dr. Kovacs ... Kovacs said": an honorific names a person
+    if "organization" in kinds and person_shaped(text, world) and any(owned_by_country(m.span, world)
+                                                                       for m in members):
+        return "person"  # "Norway's Søren Ødegård"
     described = next((k for m in members if (k := group_kind(m.span, world))), None)
     if described and "place" not in kinds:
         return described
     known_place = gazetteer_place(text)
     if "place" in kinds and not known_place and any(_company_evidence(m.span, world) for m in members):
         return "organization"
+    if kinds == {"organization"} and " " not in text and all(locative(m.span, world) for m in members) \
+            and any(people_in(m.span, world) for m in members) \
+            and not any(_company_evidence(m.span, world) for m in members):
+        return "place"  # "supporters in Sandvik"
     if kinds == {"person"} and " " not in text and text not in surnames:
         if known_place and not _titled(members, world) and all(locative(m.span, world) for m in members):
             return "place"
@@ -201,11 +247,16 @@ def _company_evidence(span: Span, world: World) -> bool:
     return acts(span, world) or owns_company_things(span, world) or is_bought(span, world)
 
 
-def _titled(members: list[Candidate], world: World) -> bool:
+def _titled(members: list[Candidate], world: World, honorific: bool = False) -> bool:
+    """Is one of the mentions right after an honorific ("Dr.", "Mr.", a rank) or, unless
+    `honorific`, a title of office ("minister")? With `honorific`, only one written as
+    such ("Major Kovacs", not "oil major ExxonMobil")."""
     honorifics = {h.lower() for h in world.rules["honorifics"]}
     for m in members:
-        doc = m.span.doc
-        if m.span.start > 0 and (doc[m.span.start - 1].lower_ in honorifics
-                                 or doc[m.span.start - 1].lower_ in world.titles):
+        before = m.span.doc[m.span.start - 1] if m.span.start > 0 else None
+        if before is None:
+            continue
+        if before.text in world.rules["honorifics"] or not honorific and (
+                before.lower_ in honorifics or before.lower_ in world.titles):
             return True
     return False

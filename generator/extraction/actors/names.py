@@ -2,7 +2,8 @@
 
 The merging rules map each candidate (one name in one sentence) to the key of the actor
 it names: a surname to the full name, a lone first name or a name with initials to the
-one person it fits, in the same article only; an acronym to its long form, a short form
+one person it fits, in the same article only (a surname or first name only to a full
+name given before it); an acronym to its long form, a short form
 of an organization to the one longer name it begins or ends (a company's short name to
 its full one), the singular and plural of one group and a name with or without its
 apostrophe to one key; and a name the recognizer typed differently in different
@@ -18,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from generator.extraction.actors.companies import complete_company_names, drop_legal_forms, without_legal_form
 from generator.extraction.actors.table import Candidate
 from generator.extraction.world import World
 from generator.text import slug_words
@@ -32,18 +34,33 @@ def initials(name: str) -> str:
 # --- merging --------------------------------------------------------------------
 
 
-def _person_shaped(c: Candidate, world: World) -> bool:
-    """Could this unknown "organization" be a person's full name: two or three capitalized
-    words, none a name, head or suffix of organizations, nor a known name ("Marcelo Claure"
-    tagged as an organization)?"""
-    words = c.text.split()
-    if c.kind != "organization" or c.role != "ner" or not 2 <= len(words) <= 3 or world.lookup(c.text):
+def person_shaped(text: str, world: World) -> bool:
+    """Could this name be a person's full name: two or three capitalized words in any
+    alphabet ("Søren Ødegård", "Siobhán O'Brien-Ní Mhaoláin"), none a name, head, suffix
+    or trade of organizations, nor a known name?"""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or world.lookup(text):
         return False
     rules = world.rules
     banned = set(rules["organization_suffixes"]) | set(rules["organization_heads"]) \
-        | set(rules["facility_heads"]) | set(rules["generic_words"])
-    return all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words) \
-        and not any(w in banned or world.lookup(w) for w in words)
+        | set(rules["organization_openers"]) | set(rules["facility_heads"]) | set(rules["generic_words"]) \
+        | set(rules["company_descriptors"]) | world.not_actors
+    known_part = any(world.lookup(" ".join(words[i:j])) for i in range(len(words))
+                     for j in range(i + 1, len(words) + 1))  # "Islamist Muslim Brotherhood"
+    return all(_name_word(w) for w in words) and not known_part and not any(w in banned for w in words)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalized word of letters whose parts after a hyphen or an apostrophe are
+    capitalized too ("Ødegård", "O'Brien-Ní"; not "McAllister", "al-Hakim")."""
+    parts = re.split(r"[-'’]", word)
+    return all(p.isalpha() and p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts)
+
+
+def _person_shaped(c: Candidate, world: World) -> bool:
+    """Could this unknown "organization" be a person's full name (`person_shaped`:
+    "Marcelo Claure" tagged as an organization)?"""
+    return c.kind == "organization" and c.role == "ner" and person_shaped(c.text, world)
 
 
 def promote_shortened_names(cands: list[Candidate], world: World) -> None:
@@ -67,10 +84,11 @@ def vote_kinds(cands: list[Candidate], world: World | None = None) -> None:
     for c in cands:
         if c.role in {"ner", "place"}:
             votes[c.text][c.kind] += 1
-    # a single word that is the surname of a person seen elsewhere is that person, and so
-    # is the first name of exactly one ("Lazaro" tagged as an organization, "Lazaro Gonzalez")
+    # the surname of a person seen elsewhere is that person, one word or more ("O'Brien-Ní
+    # Mhaoláin" of "Siobhán O'Brien-Ní Mhaoláin"), and so is the first name of exactly
+    # one ("Lazaro" tagged as an organization, "Lazaro Gonzalez")
     full = [c.text.split() for c in cands if c.kind == "person" and len(c.text.split()) > 1]
-    surnames = {words[-1] for words in full}
+    surnames = {" ".join(words[cut:]) for words in full for cut in range(1, len(words))}
     firsts = Counter(words[0] for words in {tuple(w) for w in full})
     for c in cands:
         if c.role not in {"ner", "place"}:
@@ -147,22 +165,27 @@ def _drop_opening_participles(persons: list[Candidate]) -> None:
             c.text = words[-1]
 
 
-def person_keys(cands: list[Candidate], articles: Sequence[str] | None = None) -> None:
+def person_keys(cands: list[Candidate], articles: Sequence[str] | None = None) -> list[tuple[str, str]]:
     """Map every person mention to its fullest name in its own article, the nearest
     earlier one first when a surname is shared ("Marek" after "Ivo Marek").
 
     `articles` gives the article of each sentence (by index): news introduces a person
-    by the full name in every article, so a surname, first name or initials join a full
-    name only where the same article gives it, and two articles' "Berg" can be two
-    people. Without it, all the candidates are one article."""
+    by the full name in every article, so a surname or a first name joins a full name
+    only where the same article gives the full name first (initials join the one full
+    name they fit in the same article), and two articles' "Berg", or a "Dr. Berg" named
+    before "Anna Berg", can be two people. Without it, all the candidates are one
+    article. Returns the pairs of keys (short name, full name) kept apart because the
+    short name came first, for `briefing generate --explain`."""
     persons = [c for c in cands if c.kind == "person"]
     _unify_case(persons)
     by_article: dict[str, list[Candidate]] = defaultdict(list)
     for c in persons:
         by_article[articles[c.sentence] if articles is not None else ""].append(c)
+    apart: list[tuple[str, str]] = []
     for members in by_article.values():
         _drop_opening_participles(members)
-        _person_keys_in(members)
+        apart += _person_keys_in(sorted(members, key=lambda c: (c.sentence, c.span.start)))
+    return list(dict.fromkeys(apart))
 
 
 def _unify_case(persons: list[Candidate]) -> None:
@@ -178,18 +201,28 @@ def _unify_case(persons: list[Candidate]) -> None:
         c.text = spelled[c.text.lower()]
 
 
-def _person_keys_in(persons: list[Candidate]) -> None:
-    """`person_keys` within one article."""
+def _short_form(name: str) -> bool:
+    """A name that needs a full name before it to join one: one word, a surname or a
+    first name. (Initials and a surname, "J. K. Mwangi", say more: they join the one
+    full name they fit wherever it stands.)"""
+    return len(name.split()) == 1
+
+
+def _person_keys_in(persons: list[Candidate]) -> list[tuple[str, str]]:
+    """`person_keys` within one article, its persons in text order."""
+    first_at: dict[str, int] = {}
+    for n, c in enumerate(persons):
+        first_at.setdefault(c.text, n)
     # Longest first. Among names as long: full names before names with initials (which
     # take a full name's key, so it must be settled first), then in the order the text
-    # first names them, so a surname with no earlier full name goes to the first named.
-    fulls = sorted(dict.fromkeys(c.text for c in persons),
-                   key=lambda t: (-len(t.split()), _initialed(t.split())))
+    # first names them. A short form joins only the full names named before it.
+    fulls = sorted(first_at, key=lambda t: (-len(t.split()), _initialed(t.split())))
     parent = {name: name for name in fulls}
     for i, name in enumerate(fulls):
-        longer = [f for f in fulls[:i] if _same_person(name, f)]
-        owner = None if longer else (_first_name_of(name, fulls) or _spelled_alike(name, fulls)
-                                     or _initialed_owner(name, fulls))
+        before = [f for f in fulls if first_at[f] < first_at[name] or not _short_form(name)]
+        longer = [f for f in fulls[:i] if _same_person(name, f) and f in before]
+        owner = None if longer else (_first_name_of(name, before + [name]) or _spelled_alike(name, before)
+                                     or _initialed_owner(name, before))
         if owner:
             parent[name] = parent[owner]
         elif len({parent[f] for f in longer}) == 1:
@@ -197,22 +230,27 @@ def _person_keys_in(persons: list[Candidate]) -> None:
         elif longer:
             parent[name] = ""  # ambiguous: decided per mention below
     last_seen: dict[str, str] = {}
-    for c in persons:
-        key = parent.get(c.text, c.text)
-        if not key:
-            options = [f for f in fulls if _same_person(c.text, f)]
+    for n, c in enumerate(persons):
+        key = parent[c.text]
+        own = key == c.text and _short_form(c.text)  # named before any full name it fits
+        fits = [parent[f] or f for f in fulls if _same_person(c.text, f) and first_at[f] < n]
+        choices = list(dict.fromkeys(([key] if key and not own else []) + fits + ([c.text] if own else [])))
+        if not key or _short_form(c.text) and len(choices) > 1:  # the nearest earlier one
             recent = last_seen.get(c.text.split()[-1])
-            key = recent if recent in options else parent[options[0]] or options[0]
+            key = recent if recent in choices else c.text if own else key or choices[0]
         c.key = key
         for w in c.text.split():
             last_seen[w] = key
         last_seen[c.text] = key
+    return [(name, parent[f] or f) for name in fulls if parent[name] == name and _short_form(name)
+            for f in fulls if _same_person(name, f) and first_at[f] > first_at[name]]
 
 
 def organization_keys(cands: list[Candidate], world: World) -> None:
     """Acronyms and long forms are one organization: from "(ACRONYM)" after a name, or
     from the initials of a long name seen in the text."""
     orgs = [c for c in cands if c.kind in {"organization", "group"}]
+    drop_legal_forms(orgs, world)
     prefixed: dict[str, set[str]] = defaultdict(set)  # "Foreign Affairs Department" -> with its country
     for c in orgs:
         first = c.span.doc[c.span.start]
@@ -238,7 +276,7 @@ def organization_keys(cands: list[Candidate], world: World) -> None:
             by_initials.setdefault(after[1].text, c.key)
     _join_spellings(orgs, world)
     _complete_short_names(orgs, world)
-    _complete_company_names(cands, orgs, world)
+    complete_company_names(cands, orgs, world)
     _complete_last_words(orgs, world)
     for c in orgs:
         plain = c.key.replace(".", "")
@@ -274,39 +312,6 @@ def _join_spellings(orgs: list[Candidate], world: World) -> None:
         chosen.update(dict.fromkeys(keys, best))
     for c in orgs:
         c.key = chosen[c.key]
-
-
-def _complete_company_names(cands: list[Candidate], orgs: list[Candidate], world: World) -> None:
-    """A one-word name that a longer organization name completes with organization
-    suffixes only is that organization: "Tolvane" of "Tolvane Group", "Harlowe" of
-    "Harlowe Holdings"; not "Corvantis" of "Corvantis Asia", another company. So is a word the
-    recognizer took for a place where no mention stands after "in", "at"... ("Tolvane
-    said", "Tolvane shares"), and a demonym standing alone as a noun ("Norwegian said", of
-    "Norwegian Airlines"; not "Norwegian officials"); a known place or country's name is
-    left alone."""
-    suffixes = set(world.rules["organization_suffixes"])
-    keys = {c.key for c in orgs if len(c.key.split()) > 1}
-    sited = {c.text for c in cands if c.span.start > 0
-             and c.span.doc[c.span.start - 1].lower_ in world.rules["locative_prepositions"]}
-    for c in cands:
-        if not _short_company_name(c, sited, world):
-            continue
-        longer = [k for k in keys if k.split()[0] == c.text and all(w in suffixes for w in k.split()[1:])]
-        if len(longer) == 1:
-            owner = next(o for o in orgs if o.key == longer[0])
-            c.key, c.kind = owner.key, owner.kind
-
-
-def _short_company_name(c: Candidate, sited: set[str], world: World) -> bool:
-    """Could this one-word candidate be a company's short name (`_complete_company_names`)?"""
-    if " " in c.text or len(c.span) != 1:
-        return False
-    if c.kind in {"organization", "group"}:
-        return c.key == c.text and c.text not in world.names
-    if c.role == "demonym":  # "American said", not "American officials" nor "Americans"
-        after = c.span.doc[c.span.end] if c.span.end < len(c.span.doc) else None
-        return (after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}) and not c.text.endswith("s")
-    return c.kind == "place" and c.role == "place" and c.text not in world.names and c.text not in sited
 
 
 def _complete_short_names(orgs: list[Candidate], world: World) -> None:
@@ -362,6 +367,8 @@ def merge_reason(alias: str, name: str, kind: str, world: World) -> str:
         return "the acronym or abbreviation of the long name"
     if kind == "person":
         return _person_reason(alias, name)
+    if without_legal_form(alias, world) == name:
+        return "the name with its legal form"
     if name.split()[0] == alias or name.startswith(alias + " "):
         return "the short form of the one longer name it begins"
     if alias in name.split()[1:] or name.endswith(" " + alias):

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Span
 
+from generator.extraction.actors.listed import join_listed_names, split_listed_names
 from generator.extraction.actors.names import initials
 from generator.extraction.actors.table import overlaps
 from generator.extraction.gazetteer import load_gazetteer
@@ -29,15 +30,48 @@ def raw_spans(sent: Span, world: World) -> list[tuple[Span, str, bool]]:
     recognizer saw none ("docked at Agadir"). Returns (span, label, from_world)."""
     ner = [(e, label, False) for e in sent.doc.ents if e.start >= sent.start and e.end <= sent.end
            and (label := _actor_label(e, world))]
-    found = [(s, s.label_, True) for s in sent.doc.spans.get(SPANS_KEY, [])
-             if s.start >= sent.start and s.end <= sent.end]
+    found = [longer if (longer := longer_name(s, world)) else (s, s.label_, True)
+             for s in sent.doc.spans.get(SPANS_KEY, []) if s.start >= sent.start and s.end <= sent.end]
     defined = [(d, "ORG", False) for d in acronym_definitions(sent)]
     chosen: list[tuple[Span, str, bool]] = []
     for item in sorted(found + defined + ner, key=lambda x: (-(x[0].end - x[0].start), not x[2], x[0].start)):
         if not any(overlaps(item[0], c[0]) for c in chosen):
             chosen.append(item)
     chosen += [(p, "GPE", False) for p in gazetteer_spans(sent, world, [c[0] for c in chosen])]
-    return join_listed_names(sorted(chosen, key=lambda x: x[0].start), world)
+    return join_listed_names(split_listed_names(sorted(chosen, key=lambda x: x[0].start), world), world)
+
+
+def longer_name(span: Span, world: World) -> tuple[Span, str, bool] | None:
+    """A world-data organization's short name that ends a longer capitalized name is part
+    of that name, not a mention: "Labour" in "the Confederation of Tarvian Labour" or
+    "Tarvian Labour". The name runs back over proper nouns the world data does not know
+    (no title, no person the recognizer ends before it) and over "of" or "for" after a
+    word that opens organizations' names. Returns it as a recognizer organization."""
+    known = world.lookup(span.text)
+    if known is None or known.kind not in {"organization", "group"}:
+        return None
+    doc, start = span.doc, span.start
+    while start > span.sent.start:
+        prev = doc[start - 1]
+        if prev.lower_ in {"of", "for"} and start - 2 >= span.sent.start \
+                and doc[start - 2].text in world.rules["organization_openers"] and start < span.start:
+            start -= 2
+        elif _name_word(prev, span, world):
+            start -= 1
+        else:
+            break
+    return (doc[start:span.end], "ORG", False) if start < span.start else None
+
+
+def _name_word(tok, span: Span, world: World) -> bool:
+    """A proper noun that may run on into the name `span` ends (`longer_name`)."""
+    if not (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper()) or world.lookup(tok.text) \
+            or tok.lower_ in world.titles or tok.text in world.rules["honorifics"]:
+        return False
+    if tok.ent_type_ in {"", "NORP"}:
+        return True
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent.end >= span.end  # the recognizer takes both as one name
 
 
 def _actor_label(ent: Span, world: World) -> str:
@@ -81,61 +115,6 @@ def _where(tok, world: World) -> bool:
     head = tok.head
     return tok.dep_ == "compound" and head.pos_ == "NOUN" and head.dep_ == "pobj" \
         and head.head.lower_ in preps
-
-
-def join_listed_names(items: list[tuple[Span, str, bool]], world: World) -> list[tuple[Span, str, bool]]:
-    """Two recognizer organizations that are one name: "the Harbor Trade | and | Shipping
-    Council" (only the second has an organization's last word), "The Star | and | Herald
-    newspaper" (an organization noun follows), "the Union of Salt Makers |, Packers,
-    Carters and | Dock Loaders" (a list of capitalized words between them)."""
-    out: list[tuple[Span, str, bool]] = []
-    for item in items:
-        prev = out[-1] if out else None
-        if out and out[-1][0].end > item[0].start:
-            continue  # inside a name joined and run on before
-        if prev and not prev[2] and not item[2] and prev[1] == item[1] == "ORG" \
-                and _one_name(prev[0], item[0], world):
-            joined = item[0].doc[prev[0].start:item[0].end]
-            if "," in joined.text:
-                joined = _with_of_tail(joined)
-            out[-1] = (joined, "ORG", False)
-            continue
-        out.append(item)
-    return out
-
-
-def _with_of_tail(span: Span) -> Span:
-    """A long listed name runs on through "of [the] Red Coast and Grey Delta": capitalized
-    words joined by "and", to the first word that is neither."""
-    doc, end = span.doc, span.end
-    if end + 1 >= len(doc) or doc[end].lower_ != "of":
-        return span
-    stop = end + 1
-    while stop < len(doc) and (doc[stop].is_title or doc[stop].lower_ in {"the", "and", "&"}):
-        stop += 1
-    while stop > end + 1 and not doc[stop - 1].is_title:
-        stop -= 1
-    return doc[span.start:stop] if stop > end + 1 else span
-
-
-def _one_name(first: Span, second: Span, world: World) -> bool:
-    doc = first.doc
-    between = doc[first.end:second.start]
-    if not len(between):
-        return False
-    rules = world.rules
-    closing = set(rules["organization_suffixes"]) | set(rules["organization_heads"])
-    after = doc[second.end] if second.end < len(doc) else None
-    if len(between) == 1 and between[0].lower_ in {"and", "&"}:
-        if world.lookup(first.text) or world.lookup(second.text) \
-                or not (first[0].lower_ == "the" or first.start > 0 and doc[first.start - 1].lower_ == "the"):
-            return False  # "the X and Y Council" is one name; "Apple and Samsung Group" two
-        headed = after is not None and after.is_lower \
-            and (after.lower_ in rules["organization_heads"] or after.lower_ in rules["media_nouns"])
-        return headed or second[-1].text in closing and first[-1].text not in closing
-    words = [t for t in between if t.text not in {",", "and", "&"}]
-    return len(first) >= 3 and "," in between.text and bool(words) \
-        and all(t.is_title and t.ent_type_ == "" for t in words) and between[-1].lower_ in {"and", "&"}
 
 
 def acronym_definitions(sent: Span) -> list[Span]:
@@ -272,11 +251,11 @@ def plausible_name(text: str, world: World) -> bool:
 def capitalized_runs(span: Span, world: World) -> list[Span]:
     """A recognizer span cut at its common lowercase words ("United States consulates"
     is "United States"; "EU fund" is "EU"); particles ("bin", "of", "al") stay."""
-    keep = set(world.rules["lowercase_ok"])
+    keep = set(world.rules["lowercase_ok"]) | set(world.rules["legal_suffixes"])  # "Kestrel Arms plc"
     runs: list[Span] = []
     start = None
     for tok in span:
-        inside = not tok.is_lower or tok.lower_ in keep or tok.is_punct and tok.text not in {",", ";"} \
+        inside = not tok.is_lower or tok.text in keep or tok.is_punct and tok.text not in {",", ";"} \
             or _name_final_s(tok, span) or _hyphen_part(tok, span)
         if inside and start is None:
             start = tok.i
@@ -327,8 +306,12 @@ def _name_final_s(tok, span: Span) -> bool:
 def _trim(span: Span) -> Span:
     """Without lowercase words at either end ("the United States" -> "United States"), nor
     a capitalized "The" opening a sentence ("The U.S. Immigration ... Service" is the INS's
-    long name only without it)."""
+    long name only without it), nor the word opening a sentence before a lowercase "the"
+    ("Later the Confederation of Tarvian Labour")."""
     start, end = span.start, span.end
+    doc = span.doc
+    if end - start > 2 and doc[start].is_sent_start and doc[start + 1].text == "the":
+        start += 1
     while start < end - 1 and (span.doc[start].is_lower or span.doc[start].lower_ == "the"):
         start += 1
     while end > start + 1 and span.doc[end - 1].is_lower and not _name_final_s(span.doc[end - 1], span) \
@@ -399,10 +382,14 @@ def acronym_like(text: str) -> bool:
 
 
 def with_suffix(span: Span, text: str, label: str, world: World) -> tuple[Span, str, str]:
-    """A name the recognizer ended one word early ("Alliance Investment | Partners")."""
+    """A name the recognizer ended one word early ("Alliance Investment | Partners") or
+    before its legal form ("Kestrel Arms | plc", "Tanaka Motors Co. | , Ltd.")."""
     doc, end = span.doc, span.end
-    while end < len(doc) and doc[end].text in world.rules["organization_suffixes"] and doc[end].is_title \
-            and doc[end].ent_iob_ != "B":
+    legal = set(world.rules["legal_suffixes"]) | set(world.rules["legal_suffix_openers"])
+    while end < len(doc) and doc[end].ent_iob_ != "B" and (
+            doc[end].text in world.rules["organization_suffixes"] and doc[end].is_title
+            or doc[end].text in legal
+            or doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text in legal):
         end += 1
     if end == span.end:
         return span, text, label

@@ -38,3 +38,5 @@ class ActorTable:
     actors: dict[str, Actor] = field(default_factory=dict)
     candidates: list[tuple[Candidate, str]] = field(default_factory=list)  # (candidate, actor id)
     relations: list[tuple[str, Relation]] = field(default_factory=list)
+    # two actors a name rule kept apart though one's name fits the other's: (id, other id, why)
+    apart: list[tuple[str, str, str]] = field(default_factory=list)

@@ -331,3 +331,50 @@ def test_a_brand_that_ends_in_s_and_a_country_s_forces():
     actors = _by_name(table)
     assert actors["Sainsbury's"].kind == "organization"
     assert actors["Chadian Armed Forces"].kind == "organization"
+
+
+@pytest.mark.slow
+def test_two_organizations_with_their_own_heads_are_two_actors():
+    table, _ = _actors("The Federation of Rail Workers and Halden Transit Group plc agreed on a contract.",
+                       "The World Travel and Tourism Council and the Post and Courier newspaper welcomed it.")
+    assert {"Federation of Rail Workers", "Halden Transit Group", "World Travel and Tourism Council",
+            "Post and Courier"} <= set(_by_name(table))
+
+
+@pytest.mark.slow
+def test_a_surname_named_before_the_full_name_is_kept_apart():
+    table, _ = _actors("The ward was full, according to Dr. Kovacs, a surgeon at the clinic.",
+                       "Kovacs said the clinic had run out of blood.",
+                       "Later, Peter Kovacs said his charity would send supplies.")
+    actors = _by_name(table)
+    assert actors["Kovacs"].kind == actors["Peter Kovacs"].kind == "person"
+    assert actors["Peter Kovacs"].aliases == []
+    assert [(a, b) for a, b, _ in table.apart] == [("kovacs", "peter-kovacs")]
+    assert "named before the article gives the full name 'Peter Kovacs'" in table.apart[0][2]
+
+
+@pytest.mark.slow
+def test_a_short_world_name_inside_a_longer_name_is_no_mention_in_capitals_or_not():
+    for text in ("THE CONFEDERATION OF TARVIAN LABOUR CALLED A GENERAL STRIKE ON MONDAY.",
+                 "The strike began. Later the Confederation of Tarvian Labour said the strike would go on.",
+                 "Leaders of Tarvian Labour said the strike would go on."):
+        names = set(_by_name(_actors(text)[0]))
+        assert "Labour Party" not in names
+        assert names & {"Confederation of Tarvian Labour", "Tarvian Labour"}, text
+
+
+@pytest.mark.slow
+def test_a_company_is_named_without_its_legal_form_and_its_short_name_joins_it():
+    table, _ = _actors("Veritas Pharma AG said profits rose. Veritas said it would hire staff.",
+                       "Kestrel Arms plc and Nordlys Shipping Ltd signed a deal with Tanaka Motors Co., Ltd. "
+                       "and Banco Rialto S.A. on Friday.")
+    actors = {a.id: a for a in table.actors.values()}
+    assert actors["veritas-pharma"].aliases == ["Veritas Pharma AG", "Veritas"]
+    assert {"kestrel-arms", "nordlys-shipping", "tanaka-motors", "banco-rialto"} <= set(actors)
+    assert actors["banco-rialto"].aliases == ["Banco Rialto S.A."]
+
+
+@pytest.mark.slow
+def test_a_name_in_arabic_script_gets_a_readable_id():
+    table, _ = _actors("The envoy عبد الله الراشد said the talks would go on.")
+    assert "abd-allah-al-rashid" in table.actors

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from generator.extraction.actors.countries import is_demonym
 from generator.extraction.actors.find import find_actors
 from generator.extraction.actors.kinds import common_words
 from generator.extraction.pipeline import parse_sentences
@@ -69,3 +70,45 @@ def test_names_that_label_things_or_open_sentences_are_no_actors():
     assert "Halvern Trust" not in kinds and "Halvern" not in kinds
     assert "Riflemen" not in kinds
     assert "Ibuprofen" not in kinds
+
+
+def test_a_demonym_is_the_name_s_stem_and_an_ending(world):
+    assert is_demonym("Calvorian", "Calvoria", world)
+    assert is_demonym("Desslandic", "Dessland", world)
+    assert is_demonym("Quarani", "Quaran", world)
+    assert not is_demonym("Calvoria", "Calvoria", world)
+    assert not is_demonym("Calvados", "Calvoria", world)
+
+
+@pytest.mark.slow
+def test_an_unknown_country_by_its_ministers_and_its_demonym_before_a_title():
+    kinds = _kinds("Ministers from Calvoria and Dessland met on Tuesday.",
+                   "Calvorian Foreign Minister Ana Lind said the talks were useful. Calvoria was ready.")
+    assert kinds.get("Calvoria") == kinds.get("Dessland") == "country"
+    assert kinds.get("Ana Lind") == "person"
+    kinds = _kinds("The Minister of Finance spoke in Velmora on Friday.")
+    assert kinds.get("Finance") != "country"  # a portfolio, not a state
+
+
+@pytest.mark.slow
+def test_a_person_shaped_name_owned_by_a_country_is_a_person():
+    kinds = _kinds("Norway's Søren Ødegård and Poland's Łukasz Żółkiewski arrived on Monday.")
+    assert kinds.get("Søren Ødegård") == kinds.get("Łukasz Żółkiewski") == "person"
+
+
+@pytest.mark.slow
+def test_a_name_after_the_town_of_or_where_people_are_is_a_place():
+    kinds = _kinds("Troops gathered near the town of Qaram on Monday. Supporters in Sandvik cheered.",
+                   "Shelling hit the port of Velmar.")
+    assert kinds.get("Qaram") == kinds.get("Sandvik") == kinds.get("Velmar") == "place"
+    kinds = _kinds("Investors in Tolvane sold their shares on Monday.")
+    assert kinds.get("Tolvane") != "place"  # people in a company
+
+
+@pytest.mark.slow
+def test_a_lone_surname_after_an_honorific_is_a_person():
+    kinds = _kinds("The ward was full, according to Dr. Kovacs, a surgeon at the clinic.",
+                   "Kovacs said the clinic had run out of blood. Kovacs said more staff were needed.")
+    assert kinds == {"Kovacs": "person"}
+    kinds = _kinds("Bidders range from U.S. oil major Ardentis to a fund.")
+    assert kinds.get("Ardentis") != "person"  # "major" is no rank here

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from generator.extraction.actors.companies import without_legal_form
 from generator.extraction.actors.names import (
     initials,
     merge_reason,
@@ -24,12 +25,21 @@ def test_initials_make_acronyms():
 
 
 def test_person_keys_merge_surnames_and_respect_the_nearest_full_name():
-    doc = spacy.blank("en")("Ivo Marek met Lidia Marek . Sorvino and Pavel Sorvino . Marek left .")
-    spans = [(0, 2), (3, 5), (6, 7), (8, 10), (11, 12)]
+    doc = spacy.blank("en")("Ivo Marek met Lidia Marek . Pavel Sorvino and Sorvino . Marek left .")
+    spans = [(0, 2), (3, 5), (6, 8), (9, 10), (11, 12)]
     cands = [person(doc, start, end) for start, end in spans]
     person_keys(cands)
-    assert cands[2].key == "Pavel Sorvino"
+    assert cands[3].key == "Pavel Sorvino"
     assert cands[4].key == "Lidia Marek"  # the nearest earlier Marek
+
+
+def test_a_surname_named_before_the_full_name_is_another_person():
+    doc = spacy.blank("en")("Dr. Kovacs , a surgeon , spoke . Kovacs said so . Peter Kovacs said no . "
+                            "Kovacs added more .")
+    cands = [person(doc, 1, 2), person(doc, 8, 9, 1), person(doc, 12, 14, 2), person(doc, 17, 18, 3)]
+    apart = person_keys(cands)
+    assert [c.key for c in cands] == ["Kovacs", "Kovacs", "Peter Kovacs", "Peter Kovacs"]
+    assert apart == [("Kovacs", "Peter Kovacs")]
 
 
 def test_person_keys_ignore_case_of_particles():
@@ -65,6 +75,14 @@ def test_a_full_name_tagged_as_an_organization_is_a_person_when_its_surname_stan
     assert [(c.kind, c.key) for c in cands[:3]] == [
         ("person", "Lorna Vexley"), ("organization", "Vexley Holdings"), ("person", "Lorna Vexley")]
     assert cands[3].kind == "organization"  # no lone surname: the recognizer's word stands
+
+
+def test_a_surname_of_several_words_tagged_as_something_else_is_the_person():
+    doc = spacy.blank("en")("Siobhán O'Brien-Ní Mhaoláin spoke . O'Brien-Ní Mhaoláin left .")
+    cands = [person(doc, 0, 5), organization(doc, 7, 11, sentence=1)]
+    vote_kinds(cands)
+    person_keys(cands)
+    assert (cands[1].kind, cands[1].key) == ("person", "Siobhán O'Brien-Ní Mhaoláin")
 
 
 def test_a_lone_publication_word_joins_the_one_name_it_ends(world):
@@ -154,6 +172,27 @@ def test_a_company_taken_for_a_place_is_the_company_unless_something_happens_in_
                                                       ("place", "Kellan")]
 
 
+def test_a_company_s_legal_form_is_left_out_of_its_key(world):
+    assert without_legal_form("Tanaka Motors Co., Ltd.", world) == "Tanaka Motors"
+    assert without_legal_form("Banco Rialto S.A.", world) == "Banco Rialto"
+    assert without_legal_form("Kestrel Arms plc", world) == "Kestrel Arms"
+    assert without_legal_form("Remain Co.", world) == "Remain Co."  # "Co." goes only before a form
+    assert without_legal_form("AG", world) == "AG"
+    doc = spacy.blank("en")("Veritas Pharma AG grew . Veritas Pharma said so . Veritas hired .")
+    cands = [organization(doc, 0, 3), organization(doc, 5, 7, 1), organization(doc, 10, 11, 2)]
+    organization_keys(cands, world)
+    assert [c.key for c in cands] == ["Veritas Pharma"] * 3
+
+
+def test_a_short_name_joins_the_one_longer_name_a_trade_completes(world):
+    doc = spacy.blank("en")("Northgate Logistics Holdings and Orbis Biotech and Orbis Asia . "
+                            "Northgate and Orbis said .")
+    spans = [(0, 3), (4, 6), (7, 9), (10, 11), (12, 13)]
+    cands = [organization(doc, start, end) for start, end in spans]
+    organization_keys(cands, world)
+    assert [c.key for c in cands[3:]] == ["Northgate Logistics Holdings", "Orbis"]  # two Orbis names
+
+
 def test_a_demonym_standing_alone_is_the_company_it_begins(world):
     doc = spacy.blank("en")("Norwegian Airlines cut fares . Norwegian said so . Norwegian officials agreed .")
     alone, modifier = doc[5:6], doc[9:10]
@@ -175,6 +214,7 @@ def test_a_demonym_standing_alone_is_the_company_it_begins(world):
     ("TVF", "Tidewater Volunteer Force", "organization", "acronym"),
     ("Velmari", "Velmaris", "group", "plural"),
     ("Tessaro", "Tessaro Group", "organization", "short form"),
+    ("Veritas Pharma AG", "Veritas Pharma", "organization", "legal form"),
     ("李明华", "Li Minghua", "person", "another script"),
 ])
 def test_every_merge_has_its_reason(world, alias, name, kind, words):
@@ -223,8 +263,8 @@ def every_tie() -> tuple[list[str], ...]:
         spellings_and_short_names()
 
 
-def test_a_surname_before_any_full_name_goes_to_the_first_person_named():
-    assert surname_before_full_names() == ["Ada Okoro", "Ada Okoro", "Ben Okoro", "Cy Okoro"]
+def test_a_surname_before_any_full_name_joins_none_of_them():
+    assert surname_before_full_names() == ["Okoro", "Ada Okoro", "Ben Okoro", "Cy Okoro"]
 
 
 def test_initials_take_the_key_of_the_full_name_they_fit():

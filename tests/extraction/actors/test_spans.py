@@ -6,12 +6,13 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from generator.extraction.actors.listed import join_listed_names, split_listed_names
 from generator.extraction.actors.spans import (
     after_position,
     capitalized_runs,
     gazetteer_spans,
     governs,
-    join_listed_names,
+    longer_name,
     name_text,
     phrase_not_name,
 )
@@ -107,3 +108,31 @@ def test_an_untagged_name_after_a_spatial_preposition_is_a_place(world):
     doc = _parsed(words, pos, deps, heads)
     found = [s.text for s in gazetteer_spans(doc[:], world, [])]
     assert found == ["Qarvanel"]  # "in" also names times and topics: "Velmora" needs the gazetteer
+
+
+def test_two_whole_organizations_joined_by_and_are_two_names(world):
+    doc = _doc("the Federation of Rail Workers and Halden Transit Group plc agreed")
+    one = [(doc[0:10], "ORG", False)]
+    assert [s.text for s, _, _ in split_listed_names(one, world)] == \
+        ["the Federation of Rail Workers", "Halden Transit Group plc"]
+    two = [(doc[0:5], "ORG", False), (doc[6:10], "ORG", False)]
+    assert len(join_listed_names(two, world)) == 2  # each has its own head: not one name
+    named = _doc("the World Travel and Tourism Council and the Post and Courier newspaper")
+    assert len(split_listed_names([(named[0:6], "ORG", False)], world)) == 1  # "World Travel" has no head
+    joined = join_listed_names([(named[8:9], "ORG", False), (named[10:11], "ORG", False)], world)
+    assert [s.text for s, _, _ in joined] == ["Post and Courier"]  # a head alone is no whole name
+
+
+def _sentence(words: list[str], pos: list[str]) -> Doc:
+    """One sentence of hand-tagged words, no parse, no recognizer entities."""
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_short_world_name_ending_a_longer_name_is_part_of_it(world):
+    doc = _sentence(["Later", "the", "Confederation", "of", "Tarvian", "Labour", "and", "Labour", "met"],
+                    ["ADV", "DET", "PROPN", "ADP", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB"])
+    span, label, from_world = longer_name(doc[5:6], world)
+    assert (span.text, label, from_world) == ("Confederation of Tarvian Labour", "ORG", False)
+    assert longer_name(doc[7:8], world) is None  # the party itself
+    assert longer_name(doc[4:5], world) is None  # no world-data organization
+    assert [r.text for r in capitalized_runs(doc[0:6], world)] == ["Confederation of Tarvian Labour"]
