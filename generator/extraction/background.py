@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from generator.datafiles import load_data
@@ -24,8 +23,8 @@ from generator.schema import BackgroundItem, Briefing, Source, SourceRef
 from generator.text import dateline_end
 
 
-@lru_cache(maxsize=1)
 def load_cues() -> dict:
+    """The background cue words and weights (`data/background.yml`, read once by load_data)."""
     return load_data("background")
 
 

@@ -7,6 +7,8 @@ in, tokens or a yes/no out; no actors, no discourse (that is `references.py`).
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from generator.datafiles import load_data
@@ -66,3 +68,11 @@ def speech_subjects(verb: Token) -> list[Token]:
         else:
             break
     return []
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of the verbs that report speech or a statement ("say", "announce"), from
+    `data/claims_verbs.yml`: the one list the claims, speakers and kinds rules share."""
+    verbs = load_data("claims_verbs")
+    return frozenset(verbs["speech_verbs"]) | frozenset(verbs["statement_verbs"])

@@ -41,8 +41,8 @@ class Word:
     text: str
 
 
-@cache
 def rules() -> dict:
+    """The case-restoration word rules (`data/truecase.yml`, read once by load_data)."""
     return load_data("truecase")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 
@@ -39,6 +39,11 @@ class World:
     titles: dict[str, str]  # title words (lowercase) -> relation type
     not_actors: frozenset[str]
     rules: dict
+
+    @cached_property
+    def honorifics(self) -> frozenset[str]:
+        """Honorifics and ranks before a name (`honorifics` in actor_rules.yml), lowercase."""
+        return frozenset(h.lower() for h in self.rules["honorifics"])
 
     def lookup(self, text: str) -> Known | None:
         text = clean_name(text)

@@ -48,8 +48,8 @@ WORD = re.compile(r"[\w'’-]+")
 SENTENCE_BREAK = re.compile(r"(?<![A-Z][a-z]\.)(?<![A-Z]\.)(?<=[.!?])[\"'”’)]*\s+(?=[A-Z\"“‘(])")
 
 
-@cache
 def furniture() -> dict:
+    """The furniture word lists (`data/reading_furniture.yml`, read once by load_data)."""
     return load_data("reading_furniture")
 
 

@@ -38,7 +38,7 @@ def before_title(tok: Token, world: World) -> bool:
     """Does a title of office follow the token ("Foreign Minister", "officials")?"""
     doc = tok.doc
     after = doc[tok.i + 1:tok.i + 3]
-    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    honorifics = world.honorifics
     return after[0].lemma_.lower() in world.titles or after[0].lower_ in honorifics \
         or after.text.lower() in world.titles or after.text.lower() in honorifics
 

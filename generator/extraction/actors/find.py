@@ -102,7 +102,7 @@ def _titled(c: Candidate, world: World) -> bool:
     if c.span.start == 0:
         return False
     before = c.span.doc[c.span.start - 1].lower_
-    return before in {h.lower() for h in world.rules["honorifics"]} or before in world.titles
+    return before in world.honorifics or before in world.titles
 
 
 def _keep(members: list[Candidate], world: World) -> bool:

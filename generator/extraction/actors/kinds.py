@@ -18,24 +18,16 @@ evidence types every mention of that name.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from generator.datafiles import load_data
 from generator.extraction.actors.countries import country_evidence, titled_words
 from generator.extraction.actors.names import person_shaped
 from generator.extraction.actors.table import Candidate
 from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.sentence import Sentence
+from generator.extraction.syntax import speech_verbs
 from generator.extraction.world import World
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    """The claims pass's verbs of speech, so that "who says" is one list."""
-    verbs = load_data("claims_verbs")
-    return frozenset(verbs["speech_verbs"]) | frozenset(verbs["statement_verbs"])
 
 
 def _head_of(span: Span) -> Token:
@@ -251,7 +243,7 @@ def _titled(members: list[Candidate], world: World, honorific: bool = False) -> 
     """Is one of the mentions right after an honorific ("Dr.", "Mr.", a rank) or, unless
     `honorific`, a title of office ("minister")? With `honorific`, only one written as
     such ("Major Kovacs", not "oil major ExxonMobil")."""
-    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    honorifics = world.honorifics
     for m in members:
         before = m.span.doc[m.span.start - 1] if m.span.start > 0 else None
         if before is None:

@@ -150,7 +150,7 @@ def _person_titles(c: Candidate, items, world: World) -> list[tuple[str, str, st
     # before the name: "[Russian|Russia's] President Vladimir Putin", "Chad's president,
     # Idriss Mahamat"; honorifics the recognizer left inside the span count too
     start = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "," else span.start
-    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    honorifics = world.honorifics
     while start > 0 and doc[start - 1].lower_ in honorifics and doc[start - 1].lower_ not in world.titles:
         start -= 1  # "Prime Minister Sheikh Mohammed": the title is before the honorific
     title = _title_before(doc, start, world)

@@ -1,18 +1,18 @@
 """Names by their shape. Some the small recognizer never tags: an organization named by
 its leader ("the Qatari-led coalition"), a country's armed forces or police named with its
-demonym ("the Jordanian Police"), a name in a script without capitals after a title ("China's
-special envoy 李文"). Some it tags as one name when they are two ("Jane Roe of Capital
-Public Radio"), or as an actor when they name a law or a permit ("the Harbor Safety
-Act"). Each is a pattern over one sentence with the world data's word lists
-(`led_words`, `coalition_heads`, `force_words`, `name_nouns`, `not_actor_heads` in
-`data/actor_rules.yml`); `pattern_candidates` returns candidates for `candidates.py`.
+demonym ("the Jordanian Police"). (Names in other scripts are `scripts.py`'s.) Some it
+tags as one name when they are two ("Jane Roe of Capital Public Radio"), or as an actor
+when they name a law or a permit ("the Harbor Safety Act"). Each is a pattern over one
+sentence with the world data's word lists (`led_words`, `coalition_heads`, `force_words`,
+`not_actor_heads` in `data/actor_rules.yml`); `pattern_candidates` returns candidates for
+`candidates.py`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from generator.extraction.actors.table import Candidate, overlaps
+from generator.extraction.actors.table import Candidate
 from generator.extraction.world import World
 from generator.text import clean_name
 
@@ -22,8 +22,7 @@ LED_LABEL = "LED"  # Candidate.label of an organization named by its leader ("Qa
 def pattern_candidates(index: int, sent: Span, world: World, found: list[Candidate],
                        skip_until: int = 0) -> list[Candidate]:
     """The candidates these patterns add to a sentence's `found` ones: led organizations
-    and forces (their country stays a candidate of its own inside them), and uncased names
-    where no candidate is."""
+    and forces (their country stays a candidate of its own inside them)."""
     out: list[Candidate] = []
     taken = [c.span for c in found]
     for span in led_spans(sent, world):
@@ -35,9 +34,6 @@ def pattern_candidates(index: int, sent: Span, world: World, found: list[Candida
         if span.start_char >= skip_until and not same:
             text = clean_name(span.text)
             out.append(Candidate(index, span, text, "organization", text, "ner", "ORG"))
-    for span in uncased_name_spans(sent, world):
-        if span.start_char >= skip_until and not any(overlaps(span, t) for t in taken):
-            out.append(Candidate(index, span, span.text, "person", span.text, "ner", "PERSON"))
     return out
 
 
@@ -139,24 +135,3 @@ def _leader_start(doc, hyphen: int, world: World) -> int | None:
         if known and known.kind in {"country", "organization"}:
             return start
     return None
-
-
-def uncased_name_spans(sent: Span, world: World) -> list[Span]:
-    """Tokens in a script without capitals (Han, kana, hangul, Arabic, Thai...) right after
-    a title, an honorific or a noun for a person (`name_nouns`): "envoy 李文"."""
-    doc, out = sent.doc, []
-    honorifics = {h.lower() for h in world.rules["honorifics"]}
-    before = set(world.titles) | honorifics | set(world.rules["name_nouns"])
-    for tok in sent:
-        if tok.i == sent.start or not _uncased(tok.text) or doc[tok.i - 1].lower_ not in before:
-            continue
-        end = tok.i + 1
-        while end < sent.end and _uncased(doc[end].text):
-            end += 1
-        out.append(doc[tok.i:end])
-    return out
-
-
-def _uncased(text: str) -> bool:
-    """Letters, none of which has a case: a script without capitals."""
-    return text.isalpha() and not any(ch.isupper() or ch.islower() for ch in text)

@@ -139,13 +139,14 @@ def read_alike(run: Span, roman: Span) -> bool:
 
 
 def after_title(run: Span, world: World) -> bool:
-    """Right after a title ("envoy 李明华", "Dr. 李明华") or a title and a comma ("the
-    minister, 李明华, said"; the parser rarely reads that apposition right)."""
-    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    """Right after a title, an honorific or a noun for a person (`name_nouns`: "envoy
+    李明华", "Dr. 李明华"), or one of them and a comma ("the minister, 李明华, said"; the
+    parser rarely reads that apposition right)."""
     before = run.doc[max(0, run.start - 2):run.start]
     if len(before) == 2 and before[1].text == ",":
         before = before[:1]
-    return len(before) > 0 and (before[-1].lower_ in world.titles or before[-1].lower_ in honorifics)
+    word = before[-1].lower_ if len(before) else ""
+    return word in world.titles or word in world.honorifics or word in world.rules["name_nouns"]
 
 
 def speaks(run: Span) -> bool:

@@ -188,7 +188,7 @@ def with_country_modifier(span: Span, world: World) -> Span:
 
 
 def strip_honorifics(span: Span, world: World) -> Span:
-    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    honorifics = world.honorifics
     start = span.start
     while start < span.end - 1 and (span.doc[start].lower_ in honorifics
                                    or span.doc[start].lower_ in {"the", "former", "late"}):
@@ -342,7 +342,7 @@ def phrase_not_name(span: Span, world: World) -> bool:
 def titled_person(span: Span, world: World) -> bool:
     """An honorific and two or more proper names after it, none an organization's last
     word: a person, whatever the recognizer said."""
-    honorifics = {h.lower() for h in world.rules["honorifics"]}
+    honorifics = world.honorifics
     rest = span[1:]
     return span[0].lower_ in honorifics and len(rest) >= 2 \
         and all(t.is_title and t.pos_ == "PROPN" for t in rest) \

@@ -43,7 +43,7 @@ from generator.datafiles import load_data
 from generator.extraction.actors.table import Candidate
 from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.sentence import Sentence
-from generator.extraction.syntax import speech_subjects
+from generator.extraction.syntax import speech_subjects, speech_verbs
 from generator.extraction.world import World
 
 SPEAKER_ROLE = "speaker"  # Candidate.role of a group made here for a speaker
@@ -59,7 +59,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
     verbs = load_data("claims_verbs")
     refs = load_data("events_references")
     return {
-        "speech": frozenset(verbs["speech_verbs"]) | frozenset(verbs["statement_verbs"]),
+        "speech": speech_verbs(),
         "according": frozenset(verbs["according"]),
         "proxy": frozenset(refs["proxy_nouns"]),
     }

@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from generator.extraction.actors.candidates import candidates_in
-from generator.extraction.actors.scripts import add_script_names, in_other_script, script_runs
+from generator.extraction.actors.scripts import add_script_names, after_title, in_other_script, script_runs
 from generator.extraction.actors.table import Candidate
 from generator.extraction.world import add_world_ruler
 from tests.extraction.actors.helpers import organization, person
@@ -70,3 +70,9 @@ def test_the_real_pipeline_keeps_names_in_chinese_and_korean(nlp, world):
         sent = next(nlp(text).sents)
         cands = add_script_names(candidates_in(0, sent, world), [SimpleNamespace(span=sent)], {}, world)
         assert (name, "person") in [(c.text, c.kind) for c in cands]
+
+
+def test_a_name_without_capitals_after_a_title(world):
+    sent = spacy.blank("en")("China 's special envoy 李文 attended ; 李文 spoke")[:]
+    assert [after_title(run, world) for run in script_runs(sent)] == [True, False]  # only after the title
+    assert [(c[0], c[1]) for c in found(sent.as_doc(), world)] == [("李文", "person")]
