@@ -17,7 +17,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from edtf import parse_edtf
@@ -32,6 +32,22 @@ class TimeExpr:
     start: int  # character offsets in the text that was searched
     end: int
     value: str | None  # EDTF, or None when it cannot be resolved (no anchor, say)
+    # "before" or "after" when an order word stands before the words ("since 1990",
+    # "until Tuesday"): as TimeML's SIGNAL, it relates an event to the time, so the value
+    # stays the time the words name and the event's date is opened (`opened`) by its user.
+    relation: str | None = None
+    # The last time of a range that starts here ("from May 1-3": "May 1" runs through
+    # "3"). Each end stays its own expression with its own value, as TimeML marks them;
+    # the range is what dates an event (`opened`).
+    through: TimeExpr | None = None
+
+    @property
+    def opened(self) -> str | None:
+        """The value an event takes from these words: the whole range ("2024-05-01/2024-05-03"),
+        or one end of an open interval when an order word says so ("since 1990": "1990/..")."""
+        if self.value and self.through is not None and self.through.value:
+            return f"{self.value}/{self.through.value}"
+        return relate(self.value, self.relation) if self.value and self.relation else self.value
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,8 @@ class Grammar:
     part_modifier: re.Pattern
     relation_modifier: re.Pattern
     tense: re.Pattern
+    offset: re.Pattern  # "two days after" just before a time: the time moved by that much
+    range_opener: re.Pattern  # "from" or "between" just before the first time of a range
 
 
 # --- the grammar, built once from data --------------------------------------------------
@@ -128,6 +146,8 @@ def grammar() -> Grammar:
         tense=re.compile(
             rf"(?:(?<![\w'’])(?:(?P<future>{future})|(?P<past>{past}))|(?P<shall>['’]ll))(?![\w'’])"
         ),
+        offset=re.compile(_expand(vocab["offset"], frags) + r"\s+$", re.IGNORECASE),
+        range_opener=re.compile(rf"(?<![\w])(?P<opener>{_alternation(vocab['ranges'])})\s+$", re.IGNORECASE),
     )
 
 
@@ -272,7 +292,7 @@ class Found:
         start, end = self.match.start(), self.match.end()
         if SINCE.search(self.text, max(0, start - 20), start):
             return "past"
-        if UNTIL.search(self.text, max(0, start - 20), start):
+        if UNTIL.search(self.text, max(0, start - 20), start) and relation_before(self.text, start):
             lo, hi = _sentence_bounds(self.text, start, end)
             # "until Thursday, they had not called him a suspect": a state that ended
             return "past" if re.search(r"\bhad\b", self.text[lo:hi]) else "future"
@@ -377,18 +397,26 @@ def norm_dayword(f: Found) -> str | None:
 
 
 def norm_weekday(f: Found) -> str | None:
+    """The weekday before or after the anchor that the direction or tense points to: "last
+    Tuesday" said on a Tuesday is a week before, "next Friday" on a Friday a week on;
+    without a direction, the future tense looks forward and anything else back (the
+    anchor itself when it is that weekday). None when that day is outside the calendar."""
     if f.anchor is None:
         return None
     wd = grammar().vocab["weekdays"][f.group("weekday").rstrip(".")]
     back = (f.anchor.weekday() - wd) % 7  # days back to the same weekday, 0 = the anchor
-    previous = f.anchor - dt.timedelta(days=back)
-    following = f.anchor + dt.timedelta(days=(wd - f.anchor.weekday()) % 7)
+    ahead = (wd - f.anchor.weekday()) % 7
     direction = f.direction
     if direction in ("last", "past", "this past"):
-        return _day(previous if back else previous - dt.timedelta(days=7))
-    if direction in ("next", "coming", "this coming"):
-        return _day(following if following != f.anchor else following + dt.timedelta(days=7))
-    return _day(following if f.tense == "future" else previous)
+        days = -(back or 7)
+    elif direction in ("next", "coming", "this coming"):
+        days = ahead or 7
+    else:
+        days = ahead if f.tense == "future" else -back
+    try:
+        return _day(f.anchor + dt.timedelta(days=days))
+    except OverflowError:
+        return None
 
 
 def norm_weekend(f: Found) -> str | None:
@@ -671,7 +699,7 @@ def _approximate(value: str) -> str:
     return value + "~"
 
 
-def _relate(value: str, relation: str) -> str:
+def relate(value: str, relation: str) -> str:
     """One end of an open interval: before X is ../X, since or after X is X/..
 
     EDTF allows no unspecified digits in an interval's end, so a decade becomes its first
@@ -680,24 +708,136 @@ def _relate(value: str, relation: str) -> str:
     return f"../{first}" if relation == "before" else f"{first}/.."
 
 
-def _apply_modifiers(text: str, start: int, end: int, value: str | None) -> tuple[int, str | None]:
+DECADE = re.compile(r"(\d{3})X~?")
+
+
+def _part_of(value: str, words: str) -> str:
+    """A part of a period: the years a part word names in a decade ("the mid-90s" is
+    1993~/1997~); any other period keeps its precision, marked approximate."""
+    decade = DECADE.fullmatch(value)
+    part = re.sub(r"^the\s+|\s+of$|[\s-]+$", "", re.sub(r"\s+", " ", words.strip().lower()))
+    part = re.sub(r"^very ", "", part)
+    years = grammar().vocab["decade_parts"].get(part)
+    if decade is None or years is None:
+        return _approximate(value)
+    first, last = years
+    return f"{decade.group(1)}{first}{'~' if first else ''}/{decade.group(1)}{last}{'~' if last < 9 else ''}"
+
+
+def number_of(word: str | None) -> int:
+    """The count a number word or digits give ("two", "a couple of", "3"); 1 for none."""
+    if not word:
+        return 1
+    return int(word) if word.isdigit() else _number(word)
+
+
+def shift(value: str | None, n: int, unit: str, order: str) -> str | None:
+    """A single date moved by n units ("two days after May 3" is May 5), when the date is
+    at least as precise as the unit; else None: the words say more than the date gives,
+    and a guess dressed as a day is worse than no date."""
+    ref = _date_of(value)
+    if ref is None or value is None:
+        return None
+    n = n if order == "after" else -n
+    day, precision = ref
+    needed = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+    if precision not in needed[unit]:
+        return None
+    try:
+        if unit in ("day", "week"):
+            return _day(day + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+        y, m = _add_months(day.year, day.month, n) if unit == "month" else (day.year + n, day.month)
+    except (OverflowError, ValueError):
+        return None
+    if precision == "year":
+        return f"{y:04d}"
+    if precision == "month":
+        return _month(y, m)
+    moved = _safe_date(y, m, min(day.day, calendar.monthrange(y, m)[1])) if 1 <= y <= 9999 else None
+    return _day(moved) if moved else None
+
+
+Modified = tuple[int, str | None, str | None]  # (start, value, relation)
+
+
+def _apply_modifiers(text: str, start: int, value: str | None) -> Modified:
     """Widen a match over the words before it that change its value: a part of the period
-    ("late", "the end of"), then a relation ("before", "since"). A relation stays out when
-    it governs a noun ("after Thursday's ruling") or is negated ("not until Tuesday")."""
+    ("late", "the end of") or a shift ("a day after"); then find the order word before it
+    ("before", "since"), which becomes the expression's relation, not part of its value
+    (TimeML's SIGNAL). A relation stays out when it is negated ("not until Tuesday" is
+    Tuesday)."""
     g = grammar()
     head = text[max(0, start - 40):start]
     part = g.part_modifier.search(head)
     if part:
         start -= len(head) - part.start()
-        value = _approximate(value) if value else value
+        value = _part_of(value, part.group(0)) if value else value
         head = text[max(0, start - 40):start]
+    offset = g.offset.search(head)
+    if offset and not part:
+        start -= len(head) - offset.start()
+        order = offset.group("order").lower()
+        moved = shift(value, number_of(offset.group("num")), offset.group("unit").lower(), order)
+        return start, moved or value, None if moved else order  # "a week after May": from May on
+    return start, value, relation_before(text, start)
+
+
+def relation_before(text: str, start: int) -> str | None:
+    """'before' or 'after' when an order word ends the text before `start` ("since 1990",
+    "until Tuesday"), from the relation modifiers of the grammar; None when there is none
+    or it is negated ("not until Tuesday" is Tuesday)."""
+    g = grammar()
+    head = text[max(0, start - 40):start]
     rel = g.relation_modifier.search(head)
-    negated = rel and re.search(r"\bnot\s+$", head[:rel.start()], re.IGNORECASE)
-    if rel and not negated and not POSSESSIVE.search(text[start:end]):
-        start -= len(head) - rel.start()
-        kind = g.vocab["relation_modifiers"][re.sub(r"\s+", " ", rel.group("rel").lower())]
-        value = _relate(value, kind) if value else value
-    return start, value
+    if rel is None or re.search(r"\bnot\s+$", head[:rel.start()], re.IGNORECASE):
+        return None
+    return g.vocab["relation_modifiers"][re.sub(r"\s+", " ", rel.group("rel").lower())]
+
+
+def _range_start(first: TimeExpr, last: TimeExpr) -> str | None:
+    """The first time's value as the start of a range ending at the last, or None when the
+    two make no range; it takes the last's year when it names none ("from March to May
+    last year": both last year; "from November to February 2025": November 2024)."""
+    a, b = first.value, last.value
+    if not a or not b or "/" in a or "/" in b or _date_of(a) is None or _date_of(b) is None:
+        return None
+    if not re.search(r"\b\d{4}\b", first.text) and a[:4] != b[:4]:
+        moved = b[:4] + a[4:]
+        a = moved if moved.rstrip("~?%") <= b.rstrip("~?%") else f"{int(b[:4]) - 1:04d}" + a[4:]
+    lo, hi = edtf_bounds(a), edtf_bounds(b)
+    if lo is None or hi is None or lo[0] > hi[1] or a == b:
+        return None
+    return a
+
+
+def _mark_ranges(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """Two times joined by a range's words ("from May 1-3", "between 2007 and 2012"): the
+    first runs `through` the last, and takes the last's year when it names none."""
+    vocab, out = grammar().vocab, list(times)
+    for i in range(1, len(out)):
+        prev, t = out[i - 1], out[i]
+        link = text[prev.end:t.start].strip().lower()
+        opener = grammar().range_opener.search(text, max(0, prev.start - 12), prev.start)
+        allowed = vocab["ranges"].get(opener.group("opener").lower(), []) if opener \
+            else vocab["range_bare_links"]
+        if link not in allowed or prev.relation or prev.through:
+            continue
+        t = _week_on(prev, t)
+        start = _range_start(prev, t)
+        if start is not None:
+            out[i - 1], out[i] = replace(prev, value=start, through=t), t
+    return out
+
+
+def _week_on(first: TimeExpr, last: TimeExpr) -> TimeExpr:
+    """A range's last day named by its weekday alone runs forward from the first: "from
+    Monday to Friday" said on a Wednesday, Monday past, is this Friday, not last week's."""
+    a, b = _date_of(first.value), _date_of(last.value)
+    if a is None or b is None or a[1] != "day" or b[1] != "day" or re.search(r"\d", last.text):
+        return last
+    if b[0] < a[0] <= b[0] + dt.timedelta(days=7):
+        return replace(last, value=_day(b[0] + dt.timedelta(days=7)))
+    return last
 
 
 # --- the tagger -------------------------------------------------------------------------
@@ -724,6 +864,9 @@ def _matches(text: str) -> list[tuple[re.Match, Rule]]:
     return sorted(kept, key=lambda x: x[0].start())
 
 
+OUTSIDE_CALENDAR = re.compile(r"^-|\d{5}")  # a year before 1 or after 9999 is no EDTF date
+
+
 def find_times(text: str, anchor: dt.date | None, previous: str | None = None) -> list[TimeExpr]:
     """Time expressions in text, in order, each with its EDTF value against anchor.
 
@@ -737,14 +880,22 @@ def find_times(text: str, anchor: dt.date | None, previous: str | None = None) -
         previous = next((t.value for t in reversed(times) if _date_of(t.value)), previous)
         try:
             value = NORMALIZERS[rule.kind](Found(m, text, anchor, previous))
-        except (KeyError, ValueError, TypeError, AttributeError, StopIteration, IndexError):
-            value = None
-        start, value = _apply_modifiers(text, m.start(), m.end(), value)
+        except (KeyError, ValueError, TypeError, AttributeError, StopIteration, IndexError, OverflowError):
+            value = None  # a date outside the calendar (an anchor in year 1, say) is no date
+        start, value, relation = _apply_modifiers(text, m.start(), value)
+        value = value if value is None or OUTSIDE_CALENDAR.search(value) is None else None
         end = m.end()
         while end > start and text[end - 1] in " ,":
             end -= 1
-        times.append(TimeExpr(text[start:end], start, end, value))
-    return times
+        times.append(TimeExpr(text[start:end], start, end, value, relation))
+    return _mark_ranges(text, times)
+
+
+def last_date(times: list[TimeExpr], previous: str | None) -> str | None:
+    """The value "since then" and "the next day" refer to after these times: the last one
+    that names a single date (not an interval), else `previous`. A reader carries it from
+    paragraph to paragraph and sentence to sentence of one article."""
+    return next((t.value for t in reversed(times) if _date_of(t.value)), previous)
 
 
 # --- EDTF values -------------------------------------------------------------------------

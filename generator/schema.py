@@ -82,9 +82,20 @@ RelationType = Literal[
     "hosts",
     "resident-of",
     "based-in",
+    "family-of",
     "neighbor-of",
     "related-to",
 ]
+
+# The article's stance on an event (issue 9; DESIGN.md "Only what the article asserts"):
+#   happened      the article reports it as having happened (the default)
+#   planned       announced, scheduled or intended ("will meet next month", "plans to")
+#   possible      could, may, might, is considering
+#   conditional   would happen if something else did ("if talks fail, ...")
+#   alleged       someone says it happened and the article does not ("X said Y attacked")
+#   denied        someone denies it happened ("the ministry denied that ...")
+# An event the article says did not happen is no sheet at all.
+EventStatus = Literal["happened", "planned", "possible", "conditional", "alleged", "denied"]
 
 PublishedFrom = Literal["cli", "metadata", "page", "dateline", "none"]
 # Where a source's title came from:
@@ -100,6 +111,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "event kinds": get_args(EventKind),
     "participant roles": get_args(ParticipantRole),
     "relation types": get_args(RelationType),
+    "event statuses": get_args(EventStatus),
 }
 
 
@@ -201,6 +213,7 @@ class Event(Sourced):
     place: Id | None = None
     participants: list[Participant] = Field(default_factory=list)
     summary: str | None = None
+    status: EventStatus = "happened"
 
 
 class BackgroundItem(Sourced):

@@ -66,3 +66,15 @@ def _times(text: str, times: dict[str, str]) -> list[TimeExpr]:
         if start >= 0:
             out.append(TimeExpr(words, start, start + len(words), value))
     return out
+
+
+def only(events, kind):
+    """The one event of this kind (the test fails, listing them, when there is not one)."""
+    found = [e for e in events if e.kind == kind]
+    assert len(found) == 1, [(e.kind, e.title) for e in events]
+    return found[0]
+
+
+def roles(event) -> dict[str, str]:
+    """Each participant's role: {actor id: role}."""
+    return {p.actor: p.role for p in event.participants}

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from edtf import parse_edtf
 
-from generator.dates import TimeExpr, find_times
+from generator.dates import Found, TimeExpr, find_times, grammar, norm_weekday
 
 FRI = dt.date(2020, 10, 9)  # a Friday
 THU = dt.date(2025, 3, 13)  # a Thursday
@@ -15,10 +15,11 @@ TUE = dt.date(2023, 10, 17)  # a Tuesday
 
 
 def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
-    """The value of the one expression whose words include `phrase`."""
+    """The value, opened by its order word ("since"), of the first expression whose words
+    include `phrase`."""
     hits = [t for t in find_times(text, anchor) if phrase in t.text]
     assert hits, f"no expression for {phrase!r} in {find_times(text, anchor)}"
-    return hits[0].value
+    return hits[0].opened
 
 
 @pytest.mark.parametrize(
@@ -99,7 +100,9 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
         ("It peaked in mid-2019.", "mid-2019", FRI, "2019~"),
         ("It peaked in mid-October.", "mid-October", dt.date(2020, 12, 1), "2020-10~"),
         ("Talks stalled in late November.", "late November", dt.date(1999, 12, 10), "1999-11~"),
-        ("Relations thawed in the early 1990s.", "early 1990s", None, "199X~"),
+        ("Relations thawed in the early 1990s.", "early 1990s", None, "1990/1993~"),
+        ("Talks in the mid-90s failed.", "mid-90s", FRI, "1993~/1997~"),
+        ("It dates back to the late 1980s.", "late 1980s", None, "1987~/1989"),
         # stretches of time up to or from the anchor
         ("Prices doubled over the past year.", "the past year", FRI, "2019-10-09/2020-10-09"),
         ("Talks go on for the next two weeks.", "the next two weeks", FRI, "2020-10-09/2020-10-23"),
@@ -121,13 +124,14 @@ def value_of(text: str, phrase: str, anchor: dt.date | None) -> str | None:
          "../1999-05-06"),
         ("They would look for ways around Wednesday's ruling.", "Wednesday's", dt.date(2000, 1, 7),
          "2000-01-05"),
-        ("He asked them to stop after Thursday's ruling.", "Thursday's", dt.date(2000, 6, 1), "2000-06-01"),
+        ("He asked them to stop after Thursday's ruling.", "Thursday's", dt.date(2000, 6, 1),
+         "2000-06-01/.."),
         ("Security tightened after the Sept. 11 attacks.", "Sept. 11", dt.date(2002, 5, 1), "2001-09-11"),
         # open intervals
-        ("No strikes before Thursday, he said.", "before Thursday", FRI, "../2020-10-08"),
-        ("He has been arrested several times since 1990.", "since 1990", None, "1990/.."),
-        ("Talks continued after May 5, 2019.", "after May 5, 2019", None, "2019-05-05/.."),
-        ("He must remain in Miami until March 6.", "until March 6", dt.date(2000, 1, 15), "../2000-03-06"),
+        ("No strikes before Thursday, he said.", "Thursday", FRI, "../2020-10-08"),
+        ("He has been arrested several times since 1990.", "1990", None, "1990/.."),
+        ("Talks continued after May 5, 2019.", "May 5, 2019", None, "2019-05-05/.."),
+        ("He must remain in Miami until March 6.", "March 6", dt.date(2000, 1, 15), "../2000-03-06"),
     ],
 )
 def test_value(text: str, phrase: str, anchor: dt.date | None, expected: str) -> None:
@@ -158,7 +162,7 @@ def test_offsets_point_at_the_words() -> None:
     text = "Armenia and Azerbaijan have fought since last month, officials said on Friday."
     for t in find_times(text, FRI):
         assert text[t.start:t.end] == t.text
-    assert [t.text for t in find_times(text, FRI)] == ["since last month", "Friday"]
+    assert [t.text for t in find_times(text, FRI)] == ["last month", "Friday"]
 
 
 @pytest.mark.parametrize(
@@ -204,5 +208,146 @@ def test_expressions_come_in_text_order_without_overlap() -> None:
 def test_open_intervals_from_a_decade_are_valid_edtf(text: str, value: str) -> None:
     """EDTF allows no unspecified digits in an interval's end, so a decade opens from its first year."""
     (found,) = find_times(text, dt.date(2020, 10, 9))
-    assert found.value == value
+    assert found.value == "199X"
+    assert found.opened == value
+    parse_edtf(found.opened)
+
+
+WED = dt.date(2024, 4, 17)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "value"),
+    [
+        ("Observers will watch the vote in Ruritania from May 1-3, they said.", "May 1", "3",
+         "2024-05-01/2024-05-03"),
+        ("Between 2007 and 2012 Freedonia held four elections.", "2007", "2012", "2007/2012"),
+        ("Floods from March to May last year displaced thousands.", "March", "May last year",
+         "2023-03/2023-05"),
+        ("The fair runs from November to February 2025.", "November", "February 2025", "2024-11/2025-02"),
+        ("Talks ran from March 3 to May 5, 2022 in Vienna.", "March 3", "May 5, 2022",
+         "2022-03-03/2022-05-05"),
+        ("The fair runs from Monday to Friday.", "Monday", "Friday", "2024-04-15/2024-04-19"),
+    ],
+)
+def test_a_range_keeps_both_ends(text: str, first: str, last: str, value: str) -> None:
+    """Each end stays its own expression, as TimeML marks them, the first in the last's
+    year when it names none; the first runs through the last, which dates an event."""
+    start, end = find_times(text, WED)
+    assert (start.text, end.text, start.through) == (first, last, end)
+    assert start.opened == value
+    assert (start.value, end.value) == tuple(value.split("/"))
+    parse_edtf(start.opened)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit is on April 24 and 25.",  # two days, not a range: no "between"
+        "Ruritania voted in 2012 and Freedonia in 2007.",
+        "From 2012 to 2007 is no range.",  # an end before its start
+    ],
+)
+def test_times_that_are_no_range_stay_apart(text: str) -> None:
+    times = find_times(text, WED)
+    assert len(times) == 2
+    assert all(t.through is None for t in times)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("A first round of talks in the mid-90s failed.", "mid-90s", "1993~/1997~"),
+        ("A court case followed in the early 2000s.", "early 2000s", "2000/2003~"),
+        ("The dispute dates back to the late 1980s.", "late 1980s", "1987~/1989"),
+        ("By the end of the 1970s it had ended.", "the end of the 1970s", "1977~/1979"),
+        ("Music of the 80s returned.", "80s", "198X"),
+    ],
+)
+def test_a_decade_part_names_its_years(text: str, words: str, value: str) -> None:
+    (found,) = find_times(text, WED)
+    assert (found.text, found.value) == (words, value)
     parse_edtf(found.value)
+
+
+def test_a_decade_without_the_or_a_part_word_is_no_date() -> None:
+    assert find_times("She is in her 90s.", WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Two days after May 3, 2020 they left.", "Two days after May 3, 2020", "2020-05-05"),
+        ("The day before last Tuesday's hearing, he went.", "The day before last Tuesday's", "2024-04-15"),
+        ("A week before March 10, 2021, the talks stalled.", "A week before March 10, 2021", "2021-03-03"),
+        ("A year after the 2019 vote, it fell.", "A year after the 2019", "2020"),
+    ],
+)
+def test_a_measured_order_word_moves_the_time(text: str, words: str, value: str) -> None:
+    (found,) = find_times(text, WED)
+    assert (found.text, found.value, found.relation) == (words, value, None)
+
+
+def test_a_shift_finer_than_the_time_leaves_it_open() -> None:
+    """"a week after May 2020" is no day; it is from May on."""
+    (found,) = find_times("A week after May 2020 the plant shut.", WED)
+    assert (found.value, found.opened) == ("2020-05", "2020-05/..")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "relation"),
+    [
+        ("He has been arrested several times since 1990.", "1990", "1990", "after"),
+        ("They must stay until March 6.", "March 6", "2024-03-06", "before"),
+        ("It was not until Tuesday that he spoke.", "Tuesday", "2024-04-16", None),
+    ],
+)
+def test_an_order_word_is_the_relation_not_the_value(text: str, words: str, value: str,
+                                                     relation: str | None) -> None:
+    """As TimeML's SIGNAL: "since 1990" names 1990; the event it dates starts then."""
+    (found,) = find_times(text, WED)
+    assert (found.text, found.value, found.relation) == (words, value, relation)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Thousands rallied last Tuesday.", TUE, "2023-10-10"),  # said on a Tuesday: a week before
+        ("The verdict comes next Friday.", FRI, "2020-10-16"),  # said on a Friday: a week on
+        ("The ministers will meet on Friday.", WED, "2024-04-19"),
+        ("The ministers met on Friday.", WED, "2024-04-12"),
+        ("The ministers met on Wednesday.", WED, "2024-04-17"),
+        ("Crowds marched and were planning to rally on Saturday.", WED, "2024-04-20"),
+        ("The team planned to leave on Thursday.", WED, "2024-04-18"),
+        ("On Friday, after a hastily planned trip, she spoke.", WED, "2024-04-12"),
+        ("Organisers have a rally planned for Saturday.", WED, "2024-04-20"),
+        ("Elections had been set for December.", WED, "2024-12"),
+    ],
+)
+def test_times_without_a_year_point_the_way_the_verb_does(text: str, anchor: dt.date, value: str) -> None:
+    (found,) = find_times(text, anchor)
+    assert found.value == value
+
+
+@pytest.mark.parametrize("anchor", [dt.date.min, dt.date(1, 1, 3), dt.date.max, dt.date(9999, 12, 29)])
+def test_any_anchor_gives_no_exception(anchor: dt.date) -> None:
+    """Dates outside the calendar (before year 1, after 9999) are no dates, never an error."""
+    text = ("They met on Friday, last Tuesday and next Monday; the day after tomorrow, two weeks ago, "
+            "next year, last decade, the past year, a day after Friday and in the coming weeks they "
+            "will meet on Sunday.")
+    times = find_times(text, anchor)
+    assert len(times) >= 10
+    for t in times:
+        if t.value is not None:
+            parse_edtf(t.value)
+
+
+@pytest.mark.parametrize("words", ["Friday", "last Monday", "next Sunday", "this past Tuesday"])
+@pytest.mark.parametrize("anchor", [dt.date.min, dt.date.max])
+def test_norm_weekday_stays_in_the_calendar(words: str, anchor: dt.date) -> None:
+    """A weekday a week beyond year 1 or 9999 is None, never an OverflowError."""
+    rule = next(r for r in grammar().rules if r.kind == "weekday")
+    match = rule.regex.search(f"They met {words}.")
+    assert match is not None
+    value = norm_weekday(Found(match, f"They met {words}.", anchor))
+    assert value is None or parse_edtf(value)

@@ -174,7 +174,7 @@ def test_dry_run_reports_and_writes_nothing(tmp_path, existing, articles):
     assert result.exit_code == 0, out
     assert snapshot(existing) == before
     assert "would write" in out and "talks-a.yml (sources)" in out
-    assert "russia.yml (claims, sources)" in out and "briefing.yml (sources)" in out
+    assert "russia.yml (summary, claims, sources)" in out and "briefing.yml (sources)" in out
     fresh = tmp_path / "fresh"
     result = invoke("generate", str(articles[1]), "--content", str(fresh), "--dry-run")
     assert result.exit_code == 0 and not fresh.exists()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 
-from generator.dates import find_times
+from generator.dates import find_times, last_date
 from generator.extraction.actors import ActorTable, find_actors
 from generator.extraction.actors.speakers import SPEAKER_ROLE
 from generator.extraction.background import build_briefing
@@ -47,12 +47,14 @@ def parse_sentences(articles: list[Article], nlp: Language) -> list[Sentence]:
     The pipeline reads a case-restored copy of each paragraph (`truecase`: text in
     capitals as if in mixed case), of the same length, so the spans' offsets hold in the
     original, whose slices the sentences keep. Relative dates resolve against the
-    paragraph's own date where it has one (a live blog's block)."""
+    paragraph's own date where it has one (a live blog's block); "the next day" refers to
+    the last date met earlier in the same article (`last_date`)."""
     add_world_ruler(nlp)
     where = [(a, i) for a in articles for i in range(len(a.paragraphs))]
     casers = {id(a): truecaser_for(a.paragraphs, nlp) for a in articles}
     texts = (casers[id(a)](a.paragraphs[i]) for a, i in where)
     sentences: list[Sentence] = []
+    previous: dict[int, str | None] = {}  # per article: the last date met
     for (article, index), doc in zip(where, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         anchor = anchor_date(article, index)
         original = article.paragraphs[index]
@@ -60,7 +62,9 @@ def parse_sentences(articles: list[Article], nlp: Language) -> list[Sentence]:
             if not span.text.strip():
                 continue
             text = original[span.start_char:span.end_char]
-            times = [replace(t, text=text[t.start:t.end]) for t in find_times(span.text, anchor)]
+            found = find_times(span.text, anchor, previous.get(id(article)))
+            previous[id(article)] = last_date(found, previous.get(id(article)))
+            times = [replace(t, text=text[t.start:t.end]) for t in found]
             sentences.append(Sentence(article, index, text, span, times=times))
     return sentences
 

@@ -7,12 +7,16 @@ the discourse around it, kept here in a `View` of each sentence:
 - pronouns: "it", "he", "they" mean the subject or the last fitting actor before them;
 - definite nouns: "that country", "the enclave", "the official" (a noun that stood for
   an actor earlier) mean the last actor of their kind;
-- pairs: "the two republics", "both sides" mean the last pair named together.
+- pairs: "the two republics", "both sides" mean the last pair named together;
+- titles: "the US president" after "US President Donald Trump" means him.
+Each rule resolves by syntax and agreement (kind, number, a gender the text gives) or
+not at all: a fact whose actor cannot be resolved names none rather than the nearest name.
 The words each rule listens for are data, in `data/events_references.yml`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -20,6 +24,7 @@ from spacy.tokens import Span, Token
 from generator.datafiles import load_data
 from generator.dates import TimeExpr
 from generator.extraction.sentence import Sentence
+from generator.extraction.syntax import speech_verbs
 from generator.schema import Actor
 
 # --- references ----------------------------------------------------------------------
@@ -35,9 +40,17 @@ class View:
     before: list[str]  # actor ids named in earlier sentences of the article, latest last
     groups: list[tuple[str, ...]]  # pairs or groups named together before, latest last
     actors: dict[str, Actor]
-    named: dict[str, list[str]] = field(default_factory=dict)  # noun lemma -> actors it stood for
+    # noun lemma -> the actors it stood for, and how many names `before` held then
+    named: dict[str, tuple[list[str], int]] = field(default_factory=dict)
     subject: tuple[str, ...] = ()  # the actors the previous sentence's main subject named
     inner: dict[int, list[str]] = field(default_factory=dict)  # token -> people its name also means
+    genders: dict[str, str] = field(default_factory=dict)  # person id -> male | female, where the text says
+    # the previous sentence's main subject was a singular noun naming no actor ("The attack killed
+    # 19."): a subject "it", "he" or "she" after it most likely means that noun, not an actor
+    thing_before: bool = False
+    # title lemma -> the person it was the title of, and the actors its modifiers named then
+    # ("US President Donald Trump": president -> (donald-trump, (united-states,)))
+    titled: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def span(self) -> Span:
@@ -53,29 +66,64 @@ def build_views(sentences: list[Sentence], actors: dict[str, Actor]) -> list[Vie
     views: list[View] = []
     before: list[str] = []
     groups: list[tuple[str, ...]] = []
-    named: dict[str, list[str]] = {}
+    named: dict[str, tuple[list[str], int]] = {}
     subject: tuple[str, ...] = ()
+    genders: dict[str, str] = {}
+    titled: dict[str, tuple[str, tuple[str, ...]]] = {}
+    thing = False
     article = None
     for sentence in sentences:
         if sentence.article is not article:
             before, groups, named, subject, article = [], [], {}, (), sentence.article
+            genders, titled, thing = {}, {}, False
         by_token = _tokens_of_mentions(sentence, actors)
         view = View(sentence, by_token, list(before), list(groups), actors, dict(named), subject,
-                    _people_inside(sentence, actors, by_token))
+                    _people_inside(sentence, actors, by_token), thing_before=thing, titled=dict(titled))
+        genders.update(_genders_given(view))
+        view.genders = dict(genders)
         views.append(view)
         before += [a for i in sorted(by_token) for a in named_at(view, i)]
         groups += _named_together(view)
-        named.update(_described(view))
-        subject = _main_subject(view) or subject
+        named.update({lemma: (found, len(before)) for lemma, found in _described(view).items()})
+        titled.update(_titles_given(view))
+        main = _main_subject(view)
+        if main is not None:
+            subject = tuple(actors_of(view, main))
+            thing = not subject and main.tag_ in ("NN", "NNP") and main.lower_ not in load_data(
+                "events_references")["pronouns"]
     return views
 
 
-def _main_subject(view: View) -> tuple[str, ...]:
+def _main_subject(view: View) -> Token | None:
+    """The main clause's subject, when it has one. A subject that names no actor ("The
+    attackers stormed ...") ends what the last subject meant: a "they" after it is not an
+    actor named sentences before."""
     root = view.span.root
-    for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return tuple(actors_of(view, child))
-    return ()
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _genders_given(view: View) -> dict[str, str]:
+    """The gender the text gives a person: an honorific or gendered noun right before the
+    name ("Mr. Marek", "spokeswoman Anna Berg") or in apposition to it ("Anna Berg, his
+    wife"), from `gender_words` in `data/events_references.yml`. Nothing is guessed from
+    the name itself."""
+    words = {w: gender for gender, ws in load_data("events_references")["gender_words"].items() for w in ws}
+    out: dict[str, str] = {}
+    doc = view.span.doc
+    for i, aid in sorted(view.by_token.items()):
+        if view.actors[aid].kind != "person" or view.by_token.get(i - 1) == aid:
+            continue
+        token = doc[i]
+        head = next((t for t in token.subtree if t.i in view.by_token and view.by_token[t.i] == aid
+                     and t.head.i not in view.by_token), token)
+        near = [doc[i - 1]] if i > view.span.start else []
+        near += [c for c in head.children if c.dep_ == "appos"]
+        near += [head.head] if head.dep_ == "appos" else []
+        for word in near:
+            gender = words.get(word.lower_.rstrip("."))
+            if gender:
+                out[aid] = gender
+    return out
 
 
 def _described(view: View) -> dict[str, list[str]]:
@@ -92,6 +140,32 @@ def _described(view: View) -> dict[str, list[str]]:
             if found:
                 out[lemma] = found
     return out
+
+
+def _titles_given(view: View) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Titles given to a named person ("US President Donald Trump", "Trump, the US
+    president"; a title is a `proxy_nouns` word), with the actors named in the title's
+    modifiers, so that a later "the US president said" is that person, not the country."""
+    proxies = load_data("events_references")["proxy_nouns"]
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for token in view.span:
+        if token.lemma_.lower() not in proxies or token.i in view.by_token:
+            continue
+        if token.dep_ == "compound" or token.dep_ == "appos":
+            person = view.by_token.get(token.head.i)
+        else:
+            person = next((view.by_token[c.i] for c in token.children
+                           if c.dep_ == "appos" and c.i in view.by_token), None)
+        if person and view.actors[person].kind == "person":
+            out[token.lemma_.lower()] = (person, tuple(_title_modifiers(view, token)))
+    return out
+
+
+def _title_modifiers(view: View, token: Token) -> list[str]:
+    """The actors named in a title's modifiers before it ("US", "Foreign Ministry")."""
+    return list(dict.fromkeys(view.by_token[t.i] for c in token.children
+                              if c.i < token.i and c.dep_ in ("compound", "amod", "nmod", "poss")
+                              for t in c.subtree if t.i in view.by_token))
 
 
 def _tokens_of_mentions(sentence: Sentence, actors: dict[str, Actor]) -> dict[int, str]:
@@ -184,9 +258,9 @@ def _actors_of_one(view: View, token: Token) -> list[str]:
     if token.i in view.by_token:
         return named_at(view, token.i)
     if low in ("which", "who", "that") and token.head.dep_ in ("relcl", "acl"):
-        return actors_of(view, token.head.head)
+        return _relative(view, token)
     if low in refs["pronouns"]:
-        return _pronoun(view, token, refs["pronouns"][low])
+        return _pronoun(view, token, refs["pronouns"][low], refs["pronoun_genders"].get(low))
     if low in refs["group_pronouns"]:
         return _they(view, token)
     if token.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -194,21 +268,68 @@ def _actors_of_one(view: View, token: Token) -> list[str]:
     return []
 
 
-def _pronoun(view: View, token: Token, kinds: list[str]) -> list[str]:
+def _describes_a_thing(view: View, token: Token) -> bool:
+    """"It was the deadliest attack in a decade": the subject of "be" with a noun
+    predicate that names no actor is that thing, an event or an object."""
+    verb = token.head
+    if verb.lemma_ != "be" or token.lower_ != "it":  # "He was a lawyer" is still someone
+        return False
+    attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+    return bool(attrs) and not any(actors_of(view, a) for a in attrs)
+
+
+def _relative(view: View, token: Token) -> list[str]:
+    """"the generals, who seized power": the noun the clause describes, never a name near
+    it; "who" is a person or a body of people, "which" no person."""
+    found = actors_of(view, token.head.head)
+    if token.lower_ == "who":
+        return [a for a in found if view.actors[a].kind != "place"]
+    if token.lower_ == "which":
+        return [a for a in found if view.actors[a].kind != "person"]
+    return found
+
+
+def _pronoun(view: View, token: Token, kinds: list[str], gender: str | None = None) -> list[str]:
     """"it", "he", "its": the main clause's subject, else the previous sentence's (for a
-    subject), the clause's own subject (for a possessive), else the latest fitting actor."""
+    subject), the clause's own subject (for a possessive), else the latest fitting actor.
+    Fitting is agreement: the kinds a pronoun can stand for, and for "he" and "she" a
+    gender the text does not contradict ("Mr. Marek met Anna Berg. She ..." is Berg)."""
+    def fits(aid: str) -> bool:
+        return view.actors[aid].kind in kinds and view.genders.get(aid, gender) == gender
+
     if token.dep_ in ("nsubj", "nsubjpass"):
+        if _describes_a_thing(view, token):
+            return []
         main = _root_subject(view, token)
         if main is None and not _named_before_in_sentence(view, token):
+            if view.thing_before and not view.subject:
+                return []  # "The attack killed 19. It was ...": the thing, not an actor
             main = list(view.subject)
-        main = [a for a in main or [] if view.actors[a].kind in kinds]
+        main = [a for a in main or [] if fits(a)]
         if len(main) == 1:
             return main
     if token.dep_ == "poss":
-        own = [a for a in _clause_subject_actors(view, token) if view.actors[a].kind in kinds]
+        own = [a for a in _clause_subject_actors(view, token) if fits(a)]
         if own:
             return own[:1]
-    return _recent(view, token, kinds)
+        return _near_owner(view, token, fits)
+    return _recent(view, token, kinds, fits)
+
+
+def _near_owner(view: View, token: Token, fits: Callable[[str], bool]) -> list[str]:
+    """"its", "his" with no subject to agree with in its clause: the latest fitting actor
+    named before it in its sentence, or the last sentence's subject when its own sentence's
+    subject is no thing ("The drug was banned ... its"). An actor named further back is a
+    guess ("... the government banned the drug as experts test its efficacy" is
+    the drug's, not a country's named a paragraph before)."""
+    here = [view.by_token[i] for i in sorted(view.by_token) if i < token.i]
+    own = set(_clause_actors(view, token))
+    main = _main_subject(view)
+    thing = main is not None and main.i < token.i and main.pos_ != "PRON" and not actors_of(view, main)
+    for aid in reversed([*([] if thing else view.subject), *here]):
+        if fits(aid) and aid not in own:
+            return [aid]
+    return []
 
 
 def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
@@ -222,17 +343,42 @@ def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
             found = actors_of(view, child)
             if found:
                 return found
+    if token.lower_ in load_data("actor_rules")["quantity_nouns"]:
+        return _counted(view, token)
     if _is_pair_phrase(token, refs):
         return list(_group_before(view, token, refs["definite_nouns"].get(lemma)))
+    if _is_definite(token) and lemma in view.titled:
+        person, modifiers = view.titled[lemma]
+        if set(_title_modifiers(view, token)) <= set(modifiers):
+            return [person]  # "the US president said", after "US President Donald Trump"
     if lemma in refs["proxy_nouns"] or lemma in refs["definite_nouns"]:
         found = _modifier_actors(view, token)
         if found:
             return found
     if _is_definite(token) and lemma in view.named:
-        return view.named[lemma]
+        return _described_before(view, token, lemma)
     if lemma in refs["definite_nouns"] and _is_definite(token):
         return _recent(view, token, refs["definite_nouns"][lemma])
     return _included(view, token)
+
+
+def _counted(view: View, token: Token) -> list[str]:
+    """"Thousands of protesters", "dozens of residents": a quantity noun (`quantity_nouns`
+    in `data/actor_rules.yml`) stands for the people its "of" phrase names."""
+    return [a for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj" for a in actors_of(view, o)]
+
+
+def _described_before(view: View, token: Token, lemma: str) -> list[str]:
+    """"A U.S. official said ... the official added": the actors the noun stood for, unless
+    another actor of their kind has been named since ("the U.S. government ... Tunisia ...
+    the government" is no longer surely the United States)."""
+    found, at = view.named[lemma]
+    kinds = {view.actors[a].kind for a in found}
+    since = view.before[at:] + [view.by_token[i] for i in sorted(view.by_token) if i < token.i]
+    if any(a not in found and view.actors[a].kind in kinds for a in since):
+        return []
+    return found
 
 
 def _root_subject(view: View, token: Token) -> list[str] | None:
@@ -267,20 +413,33 @@ def _included(view: View, token: Token) -> list[str]:
 
 def _they(view: View, token: Token) -> list[str]:
     """"they" is the subject named before it in its sentence, else the last sentence's
-    subject; a guess further back would more often be wrong than right."""
+    subject when that can be several (not one person); a guess further back would more
+    often be wrong than right."""
     for t in view.span:
         if t.i >= token.i:
             break
         if t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") or t.dep_ == "nsubj" and any(
                 c.dep_ == "conj" for c in t.children):
             return [a for a in actors_of(view, t) if a]
+    if len(view.subject) == 1 and view.actors[view.subject[0]].kind == "person":
+        return []  # one person is no "they": "President Berg was ousted. They seized ..."
     return list(view.subject)
 
 
 def _modifier_actors(view: View, token: Token) -> list[str]:
     """"the Russian government", "U.S., French and German officials", "Marek's
     agents", "the governments of Armenia and Azerbaijan", "a spokesperson of the
-    ministry's committee": the actors named in the noun's modifiers or its "of" phrase."""
+    ministry's committee": the actors named in the noun's modifiers or its "of" phrase.
+    Armed men outside a state (`non_state_nouns`: "Freedonian rebels") are not their
+    country, which they may well be fighting; only a group named so is them ("Houthi
+    fighters")."""
+    found = _modifiers_of(view, token)
+    if token.lemma_.lower() in load_data("events_references")["non_state_nouns"]:
+        found = [a for a in found if view.actors[a].kind in ("group", "organization")]
+    return found
+
+
+def _modifiers_of(view: View, token: Token) -> list[str]:
     found: list[str] = []
     for child in token.children:
         if child.i < token.i and child.dep_ in ("poss", "amod", "compound", "nmod"):
@@ -318,25 +477,33 @@ def _is_definite(token: Token) -> bool:
 
 
 def _is_pair_phrase(token: Token, refs: dict) -> bool:
+    """"the two countries", "both sides", "the two governments": a noun that can stand for
+    actors (not "two gunmen", "both hospitals") counted as two or both."""
+    forms = {token.lemma_.lower(), token.lower_}  # "parties" is listed, its lemma "party" is not
     words = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "amod", "predet", "preconj")}
-    return token.is_lower and (bool(words & {"two", "both"}) or (
-        token.lemma_.lower() in refs["pair_words"] and _is_definite(token)))
+    pair_word = bool(forms & set(refs["pair_words"]))
+    actor_noun = pair_word or bool(forms & (set(refs["definite_nouns"]) | set(refs["pair_nouns"])))
+    counted = bool(words & {"two", "both"})
+    return token.is_lower and actor_noun and (counted or (pair_word and _is_definite(token)))
 
 
-def _recent(view: View, token: Token, kinds: list[str]) -> list[str]:
-    """The latest actor of one of these kinds named before the token (this sentence first)."""
+def _recent(view: View, token: Token, kinds: list[str],
+            fits: Callable[[str], bool] | None = None) -> list[str]:
+    """The latest actor of one of these kinds (that `fits`, when given) named before the
+    token (this sentence first)."""
     here = [view.by_token[i] for i in sorted(view.by_token) if i < token.i]
     own = set(_clause_subject_actors(view, token)) | _clause_actors(view, token)
     for aid in reversed(view.before + here):
         actor = view.actors.get(aid)
-        if actor and actor.kind in kinds and aid not in own:
+        if actor and actor.kind in kinds and aid not in own and (fits is None or fits(aid)):
             return [aid]
     return []
 
 
 def _clause_actors(view: View, token: Token) -> set[str]:
     """Actors named elsewhere in the token's clause: "the nation will trade with the United
-    States" is not the United States."""
+    States" is not the United States. What a speaker reports is not that clause: "X will
+    monitor the vote, the organisation said" may well be X speaking."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return set()  # "a treaty with that country" may well mean a country named just before
     verb = token.head
@@ -344,6 +511,8 @@ def _clause_actors(view: View, token: Token) -> set[str]:
     for t in verb.subtree:  # predicatives name the subject itself: "declared ... as X"
         if t.dep_ in ("attr", "oprd") and t.head.i == verb.i or t.dep_ == "prep" and t.lower_ == "as":
             inside |= {s.i for s in t.subtree}
+        if t.dep_ == "ccomp" and t.head.i == verb.i and verb.lemma_.lower() in speech_verbs():
+            inside |= {s.i for s in t.subtree}  # "OSCE observers will monitor ..., the organisation said"
     return {view.by_token[t.i] for t in verb.subtree if t.i in view.by_token and t.i not in inside}
 
 

@@ -7,6 +7,16 @@ between its owner and its prepositional object ("a defense treaty with that coun
 "sanctions on X", "an air base in X"), and the parties of talks or fighting. Phrases that
 are not names resolve through references.py ("that country", "the two former
 Soviet republics"). Titles of office are the actor pass's relations, not repeated here.
+
+A name's own modifiers and neighbours state relations too (`_mention_relations`), as
+CoNLL04 annotates them and AP style writes them: a place then a larger one ("Springfield,
+Ohio", "Springfield in northern Ohio", "Ohio's capital, Springfield": part-of, the larger
+by the gazetteer's kind), a person's home town ("Anna Berg of Vienna", "a Vienna lawyer":
+resident-of) or employer ("Ivo Marek of Acme", "an engineer at Acme", "Acme attorney Ivo
+Marek": member-of), a company's seat ("Acme in Vienna", "the Vienna-based Acme", "Vienna,
+where Acme is incorporated": based-in), and kin ("his wife, Anna Berg": family-of, the
+text saying which). A relation the parse does not give its actor is left out, never
+guessed from the nearest name.
 """
 
 from __future__ import annotations
@@ -18,11 +28,16 @@ from spacy.tokens import Token
 from generator.datafiles import load_data
 from generator.extraction.events.roles import draft_event, group_triggers
 from generator.extraction.events.triggers import find_triggers
+from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.references import View, actors_of, build_views
 from generator.extraction.sentence import Sentence
 from generator.schema import Actor, Relation, SourceRef
 
 Found = tuple[str, str, str]  # (subject id, relation type, target id)
+# Passives whose subject is the one the relation is about: "Acme is based in Vienna".
+PLACES = ("place", "country")
+STATIVE_PASSIVES = frozenset({"base", "headquarter", "locate", "situate", "incorporate", "register"})
+MAX_DESCRIPTION = 6  # lowercase words between "<place>-based" and the name it describes
 
 
 def extract_relations(sentences: list[Sentence], actors: dict[str, Actor]) -> list[tuple[str, Relation]]:
@@ -37,13 +52,45 @@ def extract_relations(sentences: list[Sentence], actors: dict[str, Actor]) -> li
                 continue
             if not _fits(kind, actors[subject], actors[target]):
                 continue
+            if kind == "part-of" and not _is_larger(actors[target], actors[subject]):
+                continue
             if kind in load_data("relations_patterns")["symmetric"] and mirror in seen:
                 continue
             seen.add(key)
             text = view.sentence.text
             quote = SourceRef(article=view.sentence.article.id, quote=text)
             out.append((subject, Relation(type=kind, target=target, text=text, sources=[quote])))
+        for relative, owner, noun in family_in(view):
+            if (relative, "family-of", owner) in seen or relative == owner:
+                continue
+            seen.add((relative, "family-of", owner))
+            text = f"{actors[relative].name} is the {noun} of {actors[owner].name}."
+            quote = SourceRef(article=view.sentence.article.id, quote=view.sentence.text)
+            out.append((relative, Relation(type="family-of", target=owner, text=text, sources=[quote])))
     return out
+
+
+def family_in(view: View) -> list[tuple[str, str, str]]:
+    """(relative, person, kinship noun) for "his wife, Anna Berg", "Ivo Marek's son Petr
+    Marek", "Anna Berg, the wife of Ivo Marek" (`family_nouns`). The owner must be one
+    person the parse names or the pronoun resolves to; else no relation, not a guess."""
+    nouns = load_data("relations_patterns")["family_nouns"]
+    found: list[tuple[str, str, str]] = []
+    for head, (relative, _, _) in _mentions(view).items():
+        token = view.span.doc[head]
+        if view.actors[relative].kind != "person":
+            continue
+        kin = [c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in nouns]
+        if token.dep_ in ("appos", "compound") and token.head.lemma_.lower() in nouns:
+            kin.append(token.head)
+        for noun in kin:
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(view, c)] or \
+                [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" for a in actors_of(view, o)]
+            people = [a for a in dict.fromkeys(owners) if view.actors[a].kind == "person" and a != relative]
+            if len(people) == 1:
+                found.append((relative, people[0], noun.lemma_.lower()))
+    return found
 
 
 def _fits(kind: str, subject: Actor, target: Actor) -> bool:
@@ -57,13 +104,15 @@ def relations_in(view: View) -> list[Found]:
     """Every relation one sentence states, by verbs, nouns, adjectives and event parties."""
     found: list[Found] = []
     for token in view.span:
-        if token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children):
+        if token.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in token.children):
             found += _verb_relations(view, token)
+            if token.lemma_ == "be":
+                found += _attribute_relations(view, token)
         elif token.pos_ == "NOUN":
             found += _noun_relations(view, token)
         if token.dep_ == "amod":
             found += _adjective_relations(view, token)
-    return found + _party_relations(view)
+    return found + _party_relations(view) + _mention_relations(view)
 
 
 def _pairs(subjects: list[str], kind: str, targets: list[str]) -> list[Found]:
@@ -73,12 +122,14 @@ def _pairs(subjects: list[str], kind: str, targets: list[str]) -> list[Found]:
 def _subjects(view: View, verb: Token) -> list[str]:
     """The verb's acting subject, also through a passive's agent and a shared coordination."""
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and verb.lemma_.lower() in STATIVE_PASSIVES:
             return actors_of(view, child)
         if child.dep_ == "agent":
             return [a for p in child.children for a in actors_of(view, p)]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subjects(view, verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "Acme, based in Vienna": the noun it describes
+        return actors_of(view, verb.head)
     if verb.dep_ == "pcomp":  # "arming rebels in neighboring X": up to the clause's verb
         t = verb.head
         while t.pos_ != "VERB" and t.head.i != t.i:
@@ -118,6 +169,10 @@ def _verb_relations(view: View, verb: Token) -> list[Found]:
         kind = lex["verb_preps"].get(lemma, {}).get(prep.lower_) if prep.dep_ == "prep" else None
         if kind:
             found += _pairs(subjects, kind, _prep_objects(view, prep))
+    where = lex["verb_preps"].get(lemma, {}).get("in")
+    relative = verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+    if where and relative:  # "Vienna, where Acme is based"
+        found += _pairs(subjects, where, actors_of(view, verb.head))
     if lemma in lex["owner_verbs"]:
         found += _pairs(subjects, lex["owner_verbs"][lemma], _object_owners(view, verb))
     return found
@@ -206,3 +261,282 @@ def _party_relations(view: View) -> list[Found]:
         parties = [a for a, r in draft.roles.items() if r == "party" and view.actors[a].kind != "place"]
         found += [(a, kind, b) for a, b in combinations(parties, 2) if not {a, b} <= draft.sides]
     return found
+
+
+# --- relations a name's own modifiers state ------------------------------------------
+
+
+def _mentions(view: View) -> dict[int, tuple[str, int, int]]:
+    """Each name in the sentence by its head token: (actor id, first token, end token)."""
+    out: dict[int, tuple[str, int, int]] = {}
+    tokens = sorted(view.by_token)
+    runs: list[list[int]] = []
+    for i in tokens:
+        if runs and runs[-1][-1] == i - 1 and view.by_token[runs[-1][-1]] == view.by_token[i]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    doc = view.span.doc
+    for run in runs:
+        first, end = run[0], run[-1] + 1
+        outside = (doc[i] for i in run if not first <= doc[i].head.i < end or doc[i].head.i == i)
+        head = next(outside, doc[run[-1]])
+        out[head.i] = (view.by_token[run[0]], first, end)
+    return out
+
+
+def _mention_relations(view: View) -> list[Found]:
+    """Relations a name's modifiers, apposition and neighbours state: "Springfield,
+    Ruritania" (part-of), "Anna Berg of Vienna" (resident-of), "Ivo Marek of Acme" and
+    "Ivo Marek, an engineer at Acme" (member-of), "Acme in Vienna" and "the Vienna-based
+    Acme" (based-in)."""
+    mentions = _mentions(view)
+    found: list[Found] = []
+    for head, (actor, first, end) in mentions.items():
+        kind = view.actors[actor].kind
+        token = view.span.doc[head]
+        if kind == "place":
+            found += [(actor, "part-of", t) for t in _places_around(view, mentions, token, end)
+                      if _is_larger(view.actors[t], view.actors[actor])]
+        elif kind == "person":
+            found += _person_modifiers(view, mentions, token)
+        elif kind in ("organization", "group"):
+            found += [(actor, "based-in", t) for t in _org_places(view, mentions, token, first)]
+    return found
+
+
+def _named(view: View, mentions: dict, token: Token, kinds: tuple[str, ...]) -> str | None:
+    """The actor a word names when it heads a name of one of these kinds."""
+    actor = mentions.get(token.i, (None,))[0]
+    return actor if actor and view.actors[actor].kind in kinds else None
+
+
+def _places_around(view: View, mentions: dict, token: Token, end: int) -> list[str]:
+    """The larger place a place is placed in: "Springfield, Ruritania", "Springfield in
+    northern Ruritania", "Springfield, a town in Ruritania", "Ruritania's capital,
+    Springfield", "Ruritania's Zenda province"; not the next name of a list ("Springfield,
+    Shelbyville and Ogdenville")."""
+    lex = load_data("relations_patterns")
+    out = [a for a in [_comma_place(view, mentions, token, end)] if a]
+    nouns = [c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in lex["place_nouns"]]
+    if token.dep_ in ("appos", "compound") and token.head.lemma_.lower() in lex["place_nouns"]:
+        nouns.append(token.head)
+    for child in [token, *nouns]:
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex["place_preps"]:
+                out += [a for o in prep.children if o.dep_ == "pobj"
+                        for a in [_named(view, mentions, o, PLACES)] if a]
+            elif prep.dep_ == "poss":
+                out += [a for a in [_named(view, mentions, prep, PLACES)] if a]
+    return out
+
+
+def _comma_place(view: View, mentions: dict, token: Token, end: int) -> str | None:
+    """The place or country named right after a place and a comma ("Springfield, Ohio"),
+    unless a list goes on."""
+    doc = view.span.doc
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].i not in view.by_token:
+        return None
+    nxt = next(((aid, f, e) for aid, f, e in mentions.values() if f == end + 1), None)
+    if nxt and view.actors[nxt[0]].kind in PLACES and not _in_list(doc, nxt[2], token):
+        return nxt[0]
+    return None
+
+
+def _in_list(doc, end: int, token: Token) -> bool:
+    """Does a list go on after the second name ("A, B and C"), or are the two names coordinated?"""
+    after = doc[end] if end < len(doc) else None
+    listed = after is not None and after.lower_ in ("and", "or") or after is not None and after.text == "," \
+        and end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or")
+    return listed or any(c.dep_ == "conj" for c in token.children)
+
+
+def _rank(actor: Actor) -> int | None:
+    """How large a place is: a city, a state, a country, a continent (`place_ranks`);
+    None when the gazetteer does not know it."""
+    ranks = load_data("relations_patterns")["place_ranks"]
+    if actor.kind == "country":
+        return ranks["country"]
+    known = load_gazetteer().place(actor.name)
+    return ranks.get(known.kind) if known else None
+
+
+def _is_larger(outer: Actor, inner: Actor) -> bool:
+    """Can `outer` hold `inner`: a country never lies in a place, and of two places the
+    gazetteer knows the outer one is the larger kind; an unknown one may be either.
+    Anything that is not a place may be part of anything."""
+    if inner.kind not in PLACES or outer.kind not in PLACES:
+        return True
+    if inner.kind == "country" and outer.kind != "country":
+        return False
+    a, b = _rank(outer), _rank(inner)
+    return a is None or b is None or a > b
+
+
+def _person_modifiers(view: View, mentions: dict, token: Token) -> list[Found]:
+    """"Anna Berg of Vienna", "Anna Berg, 44, of Vienna" (resident-of); "Ivo Marek of
+    Acme", "Ivo Marek at Acme", "Ivo Marek, an engineer with Acme" (member-of); "Anna
+    Berg, a resident of Vienna" (resident-of). Words in `person_preps`, `not_member_nouns`."""
+    lex = load_data("relations_patterns")
+    person = mentions[token.i][0]
+    heads = [token] + [c for c in token.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "NUM"]
+    found: list[Found] = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep":
+                found += _prep_relation(view, mentions, person, prep, lex["person_preps"])
+    found += _employer_before(view, person, mentions[token.i][1], lex)
+    for noun in token.children:
+        # a common noun, or a capitalized one that names no one ("a Republican from Ohio")
+        described = noun.pos_ == "NOUN" or noun.pos_ == "PROPN" and noun.i not in view.by_token
+        if noun.dep_ != "appos" or not described or noun.lemma_.lower() in lex["not_member_nouns"]:
+            continue
+        found += _noun_relations_of(view, mentions, person, noun, lex)
+    return found + _homes(view, mentions, token, person, lex)
+
+
+def _homes(view: View, mentions: dict, token: Token, person: str, lex: dict) -> list[Found]:
+    """"Ivo Marek's Strelsau home": the place named on a person's home (`home_nouns`)."""
+    home = token.head
+    if token.dep_ != "poss" or home.lemma_.lower() not in lex["home_nouns"]:
+        return []
+    return [(person, "resident-of", a) for c in home.children if c.dep_ in ("compound", "nmod", "amod")
+            for a in [_named(view, mentions, c, PLACES)] if a]
+
+
+def _noun_relations_of(view: View, mentions: dict, person: str, noun: Token, lex: dict) -> list[Found]:
+    """What a noun said of a person ("an engineer at Acme", "an Acme employee", "a
+    resident of Vienna") relates the person to: the name after its preposition, or an
+    organization named in front of it. A title of office is the actor pass's."""
+    found: list[Found] = []
+    preps = lex["resident_nouns"].get(noun.lemma_.lower(), lex["apposition_preps"])
+    for prep in noun.children:
+        if prep.dep_ == "prep":
+            found += _prep_relation(view, mentions, person, prep, preps)
+    if noun.lemma_.lower() not in lex["resident_nouns"] and noun.lower_ not in _titles():
+        for child in noun.children:
+            target = _named(view, mentions, child, tuple(lex["noun_modifiers"])) \
+                if child.dep_ in ("compound", "poss", "amod", "nmod") else None
+            if target:
+                found.append((person, lex["noun_modifiers"][view.actors[target].kind], target))
+    return found
+
+
+def _whose_country(view: View, noun: Token) -> list[str]:
+    """"Qatari officials, whose country is part of ...": "whose country" is the country
+    that names the people the relative clause describes; none when no one country does."""
+    if noun.lemma_.lower() not in ("country", "nation") or not any(
+            c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children):
+        return []
+    clause = noun.head
+    if clause.dep_ != "relcl":
+        return []
+    countries = {view.by_token[c.i] for c in clause.head.subtree if c.i < clause.i and c.i in view.by_token
+                 and view.actors[view.by_token[c.i]].kind == "country"}
+    return list(countries) if len(countries) == 1 else []
+
+
+def _titles() -> set[str]:
+    """Titles of office (`titles` in data/world.yml): the actor pass reads those."""
+    return {t.lower() for words in load_data("world")["titles"].values() for t in words}
+
+
+def _attribute_relations(view: View, verb: Token) -> list[Found]:
+    """"Anna Berg is a member of Acme", "Ivo Marek is the Acme correspondent": a noun
+    said of the subject by a copula, read as an apposition is; "Ruritania is part of the
+    coalition" (`membership_nouns`)."""
+    lex = load_data("relations_patterns")
+    subjects = [a for c in verb.children if c.dep_ == "nsubj"
+                for a in actors_of(view, c) or _whose_country(view, c)]
+    people = [a for a in subjects if view.actors[a].kind == "person"]
+    mentions = _mentions(view)
+    found = [f for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"
+             and c.lemma_.lower() not in lex["not_member_nouns"]
+             for p in people for f in _noun_relations_of(view, mentions, p, c, lex)]
+    for attr in verb.children:
+        if attr.dep_ == "attr" and attr.lemma_.lower() in lex["membership_nouns"]:
+            groups = [a for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" for a in actors_of(view, o)
+                      if view.actors[a].kind in ("organization", "group")]
+            found += _pairs([a for a in subjects if a not in people], "member-of", groups)
+    return found
+
+
+def _prep_relation(view: View, mentions: dict, person: str, prep: Token, table: dict) -> list[Found]:
+    """The relation a preposition states between a person and the name it governs, by the
+    name's kind (`table`: kind -> preposition -> relation type)."""
+    out: list[Found] = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        for kind, preps in table.items():
+            target = _named(view, mentions, pobj, (kind,))
+            if target and prep.lower_ in preps:
+                out.append((person, preps[prep.lower_], target))
+                larger = _comma_place(view, mentions, pobj, mentions[pobj.i][2]) if kind in PLACES else None
+                if larger and preps[prep.lower_] == "resident-of":  # "of Springfield, Ohio": Ohio too
+                    out.append((person, "resident-of", larger))
+    return out
+
+
+def _org_places(view: View, mentions: dict, token: Token, first: int) -> list[str]:
+    """Where an organization is: "Acme in Vienna", "the Vienna-based Acme", "Acme, a
+    Vienna company", "Vienna's Acme" (possessor), "Acme, a Vienna-based firm", "the
+    Vienna-based rights group Acme". Words in `org_place_preps`, `based_words`."""
+    lex = load_data("relations_patterns")
+    out: list[str] = []
+    nouns = [token] + [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if token.dep_ in ("appos", "compound") and token.head.pos_ == "NOUN":
+        nouns.append(token.head)
+    for noun in nouns:
+        preps = lex["org_place_preps"] if noun is token else lex["description_place_preps"]
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                out += [a for o in child.children if o.dep_ == "pobj"
+                        for a in [_named(view, mentions, o, PLACES)] if a]
+            elif child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and noun is not token:
+                out += [a for a in [_named(view, mentions, child, PLACES)] if a]
+        if noun is token:
+            out += _based_before(view, _described_from(view, first), first, lex)
+        else:
+            out += _based_before(view, noun.left_edge.i, noun.i, lex)
+    return list(dict.fromkeys(out))
+
+
+def _described_from(view: View, first: int) -> int:
+    """Where the lowercase words describing a name start ("the Vienna-based rights group
+    Acme": at "-based"), up to MAX_DESCRIPTION tokens before it."""
+    doc, i = view.span.doc, first
+    while i - 1 > view.span.start and first - i < MAX_DESCRIPTION and (doc[i - 1].is_lower
+                                                                         or doc[i - 1].text == "-"):
+        i -= 1
+    return i - 1 if i - 1 >= view.span.start and doc[i - 1].text == "-" else i
+
+
+def _based_before(view: View, start: int, end: int, lex: dict) -> list[str]:
+    """The place of "<place>-based" among the tokens [start, end)."""
+    doc = view.span.doc
+    return [view.by_token[i - 2] for i in range(max(start, view.span.start + 2), end)
+            if doc[i].lower_ in lex["based_words"] and doc[i - 1].text == "-" and i - 2 in view.by_token
+            and view.actors[view.by_token[i - 2]].kind in PLACES]
+
+
+def _employer_before(view: View, person: str, first: int, lex: dict) -> list[Found]:
+    """"Acme attorney Ivo Marek", "Vienna businessman Ivo Marek": a name, then the words of
+    what the person does, right before the person's name: the person works for the
+    organization, lives in the place (`noun_modifiers`). A title of office is the actor
+    pass's (offices.py); a noun of `not_member_nouns` ("Acme critic") says neither."""
+    doc = view.span.doc
+    i = first - 1
+    words = []
+    while i >= view.span.start and doc[i].is_lower and doc[i].pos_ == "NOUN" and i not in view.by_token:
+        words.append(doc[i])
+        i -= 1
+    if not words or words[0].lemma_.lower() in lex["not_member_nouns"] or i < view.span.start:
+        return []
+    owner = view.by_token.get(i)
+    kind = view.actors[owner].kind if owner else None
+    if owner == person or kind is None or words[0].lower_ in _titles():
+        return []
+    relation = lex["noun_modifiers"].get(kind)
+    return [(person, relation, owner)] if relation else []

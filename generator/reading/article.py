@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from generator.dates import find_times
+from generator.dates import find_times, last_date
 from generator.reading import inputs
 from generator.reading.furniture import split_sentences
 from generator.reading.html_page import looks_like_html, read_html_page
@@ -33,8 +33,6 @@ from generator.reading.metadata import (
 from generator.reading.page import Article, Page, PublishedFrom, ReadError, TitleFrom
 from generator.reading.text_page import read_text_page
 from generator.text import DATELINE, plain_spaces, slugify, strip_invisible
-
-DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}[~?%]?")  # one date, no interval
 
 
 def _dateline(page: Page) -> re.Match | None:
@@ -103,16 +101,18 @@ def read_article(path: Path, published: str | None = None) -> Article:
 
 def reading_report(article: Article) -> dict:
     """What `briefing read --json` prints: {title, title_from, published, published_from,
-    paragraphs, times: [{text, paragraph, start, end, value}]} (offsets within the
-    paragraph; a paragraph with a date of its own, a live blog's block, is read against it)."""
+    paragraphs, times: [{text, paragraph, start, end, value, relation}]} (offsets within the
+    paragraph; `relation` is "before" or "after" where an order word stands before the time,
+    "since 1990"; a paragraph with a date of its own, a live blog's block, is read against it)."""
     times: list[dict] = []
     previous: str | None = None  # the last date met, for "since then" in the next paragraph
     for i, paragraph in enumerate(article.paragraphs):
         day = article.paragraph_dates.get(i) or article.published
         anchor = dt.date.fromisoformat(day) if day else None
-        for t in find_times(paragraph, anchor, previous):
-            times.append({"text": t.text, "paragraph": i, "start": t.start, "end": t.end, "value": t.value})
-            previous = t.value if t.value and DATE_VALUE.fullmatch(t.value) else previous
+        found = find_times(paragraph, anchor, previous)
+        times += [{"text": t.text, "paragraph": i, "start": t.start, "end": t.end, "value": t.value,
+                   "relation": t.relation} for t in found]
+        previous = last_date(found, previous)
     return {
         "title": article.title,
         "title_from": article.title_from,

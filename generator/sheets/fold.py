@@ -19,7 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pydantic import ValidationError
+
 from generator.dates import edtf_bounds
+from generator.extraction.summaries import summarize_actor
+from generator.schema import Actor, Event
 from generator.sheets.merge import ITEM_LISTS, MISSING, VALUE_LISTS, as_list, index_items, item_key, norm_text
 from generator.text import is_full_name, slug_words, unique_id
 
@@ -369,6 +373,7 @@ def fold(view: SheetSet, disk: SheetSet, new: SheetSet, run: set[str]) -> tuple[
         for sheet_id, data in accepted.items():
             data = _drop_self_relations(rename_references(data, renames))
             pool[sheet_id] = combine(pool[sheet_id], data, run) if sheet_id in pool else data
+    resummarize(out, {i for i in actors if not provenance(out.actors[i]) <= run})
     if new.briefing is not None:
         if view.briefing:
             cited = {str(s.get("id")) for s in as_list(view.briefing.get("sources")) if isinstance(s, dict)}
@@ -376,6 +381,30 @@ def fold(view: SheetSet, disk: SheetSet, new: SheetSet, run: set[str]) -> tuple[
         else:
             out.briefing = new.briefing
     return out, renames
+
+
+def resummarize(sheets: SheetSet, ids: set[str]) -> None:
+    """The summaries of these actors (this run's, whose sheets hold other articles' facts
+    too) made again from the folded sheet and every event: a summary counts claims and
+    roles ("Party in 2 events; source of 3 claims"), and must say what the sheet now
+    holds, not what one run's articles said. The view is the generator's own output, so
+    no hand edit is lost (the three-way merge keeps those). A sheet that does not
+    validate keeps its summary."""
+    if not ids:
+        return
+    events = {}
+    for sheet_id, data in sheets.events.items():
+        try:
+            events[sheet_id] = Event.model_validate(data)
+        except ValidationError:
+            continue
+    for sheet_id in sorted(ids):
+        data = sheets.actors[sheet_id]
+        try:
+            actor = Actor.model_validate({**data, "summary": None})
+        except ValidationError:
+            continue
+        sheets.actors[sheet_id] = {**data, "summary": summarize_actor(actor, events, [])}
 
 
 Matcher = Callable[[dict, dict[str, Known]], Merge | None]

@@ -64,8 +64,28 @@ RELATION_PHRASES = {
     "hosts": "hosts",
     "resident-of": "is a resident of",
     "based-in": "is based in",
+    "family-of": "is a relative of",
     "neighbor-of": "is a neighbor of",
     "related-to": "is related to",
+}
+
+# The article's stance on an event (schema EventStatus), said for a reader: the badge the
+# timeline and the event page show, and the event page's sentence. `happened` needs none.
+STATUS_LABELS = {
+    "happened": "",
+    "planned": "planned",
+    "possible": "possible",
+    "conditional": "conditional",
+    "alleged": "alleged",
+    "denied": "denied",
+}
+STATUS_NOTES = {
+    "happened": "",
+    "planned": "The article tells this as planned, announced or intended, not as done.",
+    "possible": "The article tells this as possible, not as done.",
+    "conditional": "The article tells this as depending on something that may not happen.",
+    "alleged": "Someone says this happened; the article does not say so itself.",
+    "denied": "Someone denies that this happened.",
 }
 
 _PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from generator.dates import edtf_bounds
 from generator.schema import Actor, Claim, Event, Source, SourceRef
 from generator.sheets.store import Content
-from generator.site.labels import RELATION_PHRASES, date_label
+from generator.site.labels import RELATION_PHRASES, STATUS_LABELS, STATUS_NOTES, date_label
 
 
 def actor_path(actor_id: str) -> str:
@@ -97,6 +97,7 @@ class Participation:
     event: Link
     role: str
     date: DateInfo
+    badge: str = ""  # the event's status in a word, when it did not happen as told ("planned")
 
 
 @dataclass
@@ -113,6 +114,17 @@ class EventView:
     claims: list[ClaimView] = field(default_factory=list)
     previous: Link | None = None
     next: Link | None = None
+    status: str = "happened"  # the article's stance (schema EventStatus)
+
+    @property
+    def badge(self) -> str:
+        """The word the timeline and the event page show beside a title that did not
+        happen as the article tells it ("planned", "denied"); empty when it happened."""
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def status_note(self) -> str:
+        return STATUS_NOTES.get(self.status, "")
 
 
 @dataclass
@@ -188,8 +200,9 @@ class Builder:
     def event(self, event: Event) -> EventView:
         link = Link(event.title, event_path(event.id))
         date = self.date(event)
+        badge = STATUS_LABELS.get(event.status, event.status)
         participants = [
-            Participation(self.actor_link(p.actor), link, p.role, date) for p in event.participants
+            Participation(self.actor_link(p.actor), link, p.role, date, badge) for p in event.participants
         ]
         return EventView(
             event.id,
@@ -201,6 +214,7 @@ class Builder:
             event.summary,
             participants,
             self.evidence(event.sources, event.summary),
+            status=event.status,
         )
 
     def actor(self, actor: Actor) -> ActorView:

@@ -94,3 +94,79 @@ def test_events_passed_in_give_the_same_claims_as_events_found_here():
     events = extract_events(found, ACTORS)
     assert extract_claims(found, ACTORS, events) == extract_claims(found, ACTORS)
     assert extract_claims(found, ACTORS, events)[0][1].about[-1] == events[0].id
+
+
+def test_a_denial_is_the_deniers_claim_that_keeps_denied():
+    [(owner, _, text, _)] = claims_of("Ruritania denied that its police had beaten the marchers.")
+    assert owner == "ruritania" and "denied" in text
+
+
+def test_a_one_word_quotation_is_a_claim():
+    [(owner, _, text, _)] = claims_of('"No," Anna Berg said when asked whether Ruritania would sign.')
+    assert (owner, text) == ("anna-berg", "No.")
+
+
+def test_a_reporting_clause_after_a_comma_reports_what_comes_before():
+    [(owner, _, text, _)] = claims_of("Exports to Osterlich will resume in May, said Anna Berg.")
+    assert (owner, text) == ("anna-berg", "Exports to Osterlich will resume in May.")
+
+
+def test_a_quotation_of_several_sentences_is_its_speakers():
+    found = claims_of('"We will not sign. Freedonia must leave Vienna first," Anna Berg said.')
+    assert [(owner, text) for owner, _, text, _ in found] == [
+        ("anna-berg", "We will not sign."), ("anna-berg", "Freedonia must leave Vienna first.")]
+    assert claims_of('"We will not sign. The talks are over.', "Freedonia said nothing.") == []
+
+
+def test_what_someone_is_asked_is_no_claim():
+    found = claims_of('Asked if she believed Ruritania was lying, Anna Berg said, "They were in Vienna."')
+    assert [text for _, _, text, _ in found] == ["They were in Vienna."]
+
+
+def test_two_content_clauses_are_one_claim():
+    [(_, _, text, _)] = claims_of("Two gunmen died, and three others may have escaped, Freedonia said.")
+    assert text == "Two gunmen died, and three others may have escaped."
+
+
+def test_a_report_of_a_thing_a_vow_and_a_speakers_insistence_are_claims():
+    reported = claims_of("Freedonia reported heavy shelling in Vienna on Monday.")
+    assert reported[0][:2] == ("freedonia", ["freedonia"])
+    assert claims_of("Ruritania vowed to close the border if Freedonia attacked.")[0][0] == "ruritania"
+    text = "Talks stalled over Freedonia's insistence that Anna Berg should resign at once."
+    [(owner, _, text, _)] = claims_of(text)
+    assert (owner, text) == ("freedonia", "Anna Berg should resign at once.")
+
+
+def test_an_addressee_does_not_hide_the_content_clause():
+    told = "Another witness, Anna Berg, told the jury Ruritania had shelled Vienna twice."
+    [(owner, _, text, _)] = claims_of(told)
+    assert (owner, text) == ("anna-berg", "Ruritania had shelled Vienna twice.")
+
+
+def test_a_spokesman_who_is_not_named_is_not_the_one_who_declined():
+    assert claims_of("Freedonia declined to comment.", "A spokesman later said the talks would resume.") == []
+
+
+def test_a_quotation_opened_after_its_speaker_is_its_speakers():
+    found = claims_of('When asked, Anna Berg told reporters: "We are not leaving. We will stay in Vienna."')
+    assert [(owner, text) for owner, _, text, _ in found] == [
+        ("anna-berg", "We are not leaving."), ("anna-berg", "We will stay in Vienna.")]
+
+
+def test_according_to_a_writing_is_its_publishers_claim():
+    [(owner, _, text, _)] = claims_of("Ruritania lost 300 soldiers, according to a statement by Osterlich.")
+    assert (owner, text) == ("osterlich", "Ruritania lost 300 soldiers.")
+
+
+def test_a_participle_hung_on_its_speaker_and_a_statement_in_which_it_is_said():
+    text = "The leader of Ruritania, Anna Berg, condemned the attack, saying in a statement that it failed."
+    [(owner, _, claim, _)] = claims_of(text)
+    assert owner == "anna-berg" and claim.startswith("The leader of Ruritania") and "it failed" in claim
+    [(owner, _, claim, _)] = claims_of("Freedonia said in a statement that its troops had left Vienna.")
+    assert (owner, claim) == ("freedonia", "Its troops had left Vienna.")
+
+
+def test_what_a_speaker_says_inside_a_relative_clause_is_said_of_its_noun():
+    text = "The leader is chosen by an electoral college which Freedonia says is stacked in favour of Vienna."
+    [(owner, _, claim, _)] = claims_of(text)
+    assert (owner, claim) == ("freedonia", "An electoral college is stacked in favour of Vienna.")

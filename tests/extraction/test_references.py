@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.extraction.references import actors_of, build_views
+from generator.extraction.sentence import Mention
 from generator.reading import Article
+from generator.schema import Actor
 from tests.sentences import ACTORS, sentences
 
 pytestmark = pytest.mark.slow
@@ -26,9 +28,19 @@ def test_a_proxy_noun_stands_for_its_modifier():
     assert subject_actors("The governments of Ruritania and Freedonia agreed.") == ["ruritania", "freedonia"]
 
 
+def test_rebels_are_not_the_country_their_demonym_names():
+    assert subject_actors("Ruritanian rebels seized the town.") == []
+    assert subject_actors("Ruritanian soldiers seized the town.") == ["ruritania"]
+
+
 def test_a_pair_phrase_is_the_pair_named_together_before():
     assert subject_actors("Ruritania and Freedonia met in Vienna.", "The two countries signed a deal.") == [
         "ruritania", "freedonia"]
+
+
+def test_a_plural_pair_word_is_the_pair_whatever_its_lemma():
+    assert sorted(subject_actors("Ruritania and Freedonia fought for a month.",
+                                 "The two warring parties met in Vienna.")) == ["freedonia", "ruritania"]
 
 
 def test_it_is_the_previous_subject():
@@ -46,3 +58,89 @@ def test_the_discourse_memory_restarts_with_each_article():
     view = build_views(first + second, ACTORS)[-1]
     subject = next(t for t in view.span if t.dep_ == "nsubj")
     assert actors_of(view, subject) == []
+
+
+# --- agreement: a pronoun or a noun means an actor it fits, or none ------------------------
+
+MAREK = Actor(id="ivo-marek", name="Ivo Marek", kind="person")
+PROTESTERS = Actor(id="protesters", name="Protesters", kind="group")
+EXTRA = {"Ivo Marek": "ivo-marek", "protesters": "protesters"}
+
+
+def with_extra(*paragraphs: str) -> tuple[list, dict]:
+    """Sentences with the shared test actors, plus Ivo Marek and a crowd of protesters."""
+    found = sentences(*paragraphs)
+    for s in found:
+        for name, actor in EXTRA.items():
+            start = s.text.find(name)
+            if start >= 0:
+                s.mentions.append(Mention(start, start + len(name), actor, name))
+        s.mentions.sort(key=lambda m: (m.start, m.end))
+    return found, {**ACTORS, "ivo-marek": MAREK, "protesters": PROTESTERS}
+
+
+def meant(*paragraphs: str, word: str) -> list[str]:
+    """The actors a word of the last sentence means."""
+    found, actors = with_extra(*paragraphs)
+    view = build_views(found, actors)[-1]
+    token = next(t for t in view.span if t.text == word)
+    return actors_of(view, token)
+
+
+def test_she_is_not_a_man_the_text_calls_mr():
+    rose = "She rose through the party."
+    assert meant("Mr. Ivo Marek met Anna Berg in Vienna.", rose, word="She") == ["anna-berg"]
+    assert meant("Mr. Ivo Marek met Ruritania's envoy.", rose, word="She") == []
+
+
+def test_they_is_not_one_person():
+    assert meant("President Anna Berg was ousted on Monday.", "They seized the radio.", word="They") == []
+
+
+def test_a_subject_naming_no_actor_ends_what_they_meant():
+    assert meant("Ruritania and Freedonia signed a truce.", "The rebels later attacked Vienna.",
+                 "They seized the airport.", word="They") == []
+
+
+def test_it_with_a_noun_predicate_is_that_thing():
+    assert meant("Freedonia criticized Osterlich.", "It was the worst attack in a decade.", word="It") == []
+    assert meant("Anna Berg arrived in Vienna.", "She was a lawyer.", word="She") == ["anna-berg"]
+
+
+def test_two_of_a_noun_that_names_no_actor_is_not_the_pair():
+    met = "Ruritania and Freedonia met in Vienna."
+    assert meant(met, "Two gunmen were killed.", word="gunmen") == []
+    assert meant(met, "Both governments signed.", word="governments") == ["ruritania", "freedonia"]
+
+
+def test_a_noun_that_meant_an_actor_means_none_once_another_of_its_kind_is_named():
+    assert meant("A Ruritanian official spoke first.", "Freedonia objected.", "The official left early.",
+                 word="official") == []
+
+
+def test_a_relative_pronoun_is_the_noun_its_clause_describes():
+    assert meant("The generals, who seized power from Anna Berg, closed the border.", word="who") == []
+    assert meant("Anna Berg, who took power in Vienna, closed the border.", word="who") == ["anna-berg"]
+
+
+def test_a_quantity_stands_for_the_people_it_counts():
+    assert meant("Thousands of protesters marched through Vienna.", word="Thousands") == ["protesters"]
+
+
+def test_a_speaker_may_be_the_actor_of_what_it_reports():
+    assert meant("Freedonia will monitor the vote in May, the country said.", word="country") == ["freedonia"]
+
+
+def test_an_armed_wing_stands_for_its_organization():
+    assert meant("Osterlich's armed wing said it fired rockets.", word="wing") == ["osterlich"]
+
+
+def test_a_title_given_to_a_person_means_that_person_later():
+    said = "The talks will go on, the president said."
+    assert meant("Ruritanian President Anna Berg arrived in Vienna.", said, word="president") == ["anna-berg"]
+
+
+def test_a_possessive_with_no_owner_near_it_is_no_actor_named_sentences_before():
+    assert meant("Freedonia criticized Osterlich.", "The drug was banned as experts tested its safety.",
+                 word="its") == []
+    assert meant("Ruritania's army attacked Vienna.", "Its tanks entered.", word="Its") == ["ruritania"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.extraction.relations import extract_relations
+from generator.extraction.sentence import Mention
+from generator.schema import Actor
 from tests.sentences import ACTORS, sentences
 
 pytestmark = pytest.mark.slow
@@ -81,3 +83,142 @@ def test_an_event_noun_is_not_the_actor_it_once_named():
 def test_handling_an_actors_affair_relates_to_it():
     found = relations_of("Ruritania has been handling Freedonia's debt talks.")
     assert ("ruritania", "related-to", "freedonia") in found
+
+
+# --- relations a name's own modifiers state ---------------------------------------------
+
+EXTRA_NAMES = {"Strelsau": "strelsau", "Zenda": "zenda", "Tarlenheim": "tarlenheim", "Dallas": "dallas",
+          "Texas": "texas", "Acme Corp": "acme-corp", "Ivo Marek": "ivo-marek", "Petr Marek": "petr-marek"}
+MORE_ACTORS = {
+    **ACTORS,
+    "strelsau": Actor(id="strelsau", name="Strelsau", kind="place"),
+    "zenda": Actor(id="zenda", name="Zenda", kind="place"),
+    "tarlenheim": Actor(id="tarlenheim", name="Tarlenheim", kind="place"),
+    "dallas": Actor(id="dallas", name="Dallas", kind="place"),
+    "texas": Actor(id="texas", name="Texas", kind="place"),
+    "acme-corp": Actor(id="acme-corp", name="Acme Corp", kind="organization"),
+    "ivo-marek": Actor(id="ivo-marek", name="Ivo Marek", kind="person"),
+    "petr-marek": Actor(id="petr-marek", name="Petr Marek", kind="person"),
+}
+
+
+def named_relations(*paragraphs: str) -> set[tuple[str, str, str]]:
+    """Relations with the names of tests/sentences.py and the places, company and people above."""
+    return {(subject, r.type, r.target) for subject, r in extract_relations(_named(*paragraphs), MORE_ACTORS)}
+
+
+def _named(*paragraphs: str) -> list:
+    parsed = sentences(*paragraphs)
+    for s in parsed:
+        for name, actor in EXTRA_NAMES.items():
+            start = s.text.find(name)
+            if start >= 0 and not any(m.start <= start < m.end for m in s.mentions):
+                s.mentions.append(Mention(start, start + len(name), actor, name))
+        s.mentions.sort(key=lambda m: (m.start, m.end))
+    return parsed
+
+
+def test_a_place_then_a_larger_one_is_part_of_it():
+    assert ("strelsau", "part-of", "ruritania") in named_relations(
+        "Rain fell on Strelsau, Ruritania, on Monday.")
+    assert ("dallas", "part-of", "texas") in named_relations("Dallas is in Texas.")
+    assert ("zenda", "part-of", "ruritania") in named_relations("Zenda, a town in Ruritania, voted.")
+
+
+def test_a_list_of_places_is_no_hierarchy():
+    found = named_relations("Strelsau, Zenda and Tarlenheim voted on Sunday.")
+    assert not any(rel == "part-of" for _, rel, _ in found)
+
+
+def test_a_smaller_place_never_holds_a_larger_one():
+    assert ("texas", "part-of", "dallas") not in named_relations("Texas is in Dallas.")
+
+
+def test_a_person_of_a_place_lives_there_and_of_a_company_works_there():
+    assert ("anna-berg", "resident-of", "strelsau") in named_relations(
+        "Anna Berg, 44, of Strelsau, said the water was rising.")
+    assert ("ivo-marek", "member-of", "acme-corp") in named_relations(
+        "Ivo Marek of Acme Corp said the plant would close.")
+    assert ("anna-berg", "resident-of", "zenda") in named_relations("Anna Berg, a resident of Zenda, spoke.")
+
+
+def test_an_apposition_says_where_a_person_works_unless_it_says_otherwise():
+    assert ("ivo-marek", "member-of", "acme-corp") in named_relations(
+        "Ivo Marek, an engineer at Acme Corp, said the line had stopped.")
+    assert ("ivo-marek", "member-of", "acme-corp") in named_relations("Acme Corp attorney Ivo Marek said so.")
+    assert not named_relations("Ivo Marek, a critic of Acme Corp, said the line had stopped.")
+    assert not named_relations("Acme Corp critic Ivo Marek said so.")
+
+
+def test_where_a_company_is_based():
+    for text in ("Acme Corp in Strelsau said it would hire.",
+                 "The Strelsau-based Acme Corp said it would hire.",
+                 "Acme Corp, based in Strelsau, said it would hire.",
+                 "Acme Corp is headquartered in Strelsau.",
+                 "Acme Corp of Strelsau said it would hire."):
+        assert ("acme-corp", "based-in", "strelsau") in named_relations(text), text
+
+
+def test_a_possessive_place_holds_the_place_it_owns():
+    assert ("strelsau", "part-of", "ruritania") in named_relations("Ruritania's capital, Strelsau, is calm.")
+    assert ("zenda", "part-of", "ruritania") in named_relations("Rain fell in Ruritania's Zenda province.")
+
+
+def test_a_person_of_a_town_and_its_country_lives_in_both():
+    found = named_relations("Anna Berg of Strelsau, Ruritania, spoke.")
+    assert {("anna-berg", "resident-of", "strelsau"), ("anna-berg", "resident-of", "ruritania")} <= found
+
+
+def test_what_a_person_is_said_to_be_relates_them_like_an_apposition():
+    assert ("ivo-marek", "member-of", "acme-corp") in named_relations(
+        "Ivo Marek, an Acme Corp employee, saw the crash.")
+    assert ("anna-berg", "member-of", "acme-corp") in named_relations("Anna Berg is a member of Acme Corp.")
+    assert ("ivo-marek", "member-of", "acme-corp") in named_relations("Ivo Marek taught at Acme Corp.")
+    assert not named_relations("Anna Berg is a critic of Acme Corp.")
+
+
+def test_kin_named_beside_a_person_are_family_and_the_text_says_which():
+    found = {(subject, r.type, r.target, r.text) for subject, r in extract_relations(
+        _named("Ivo Marek came with his wife, Anna Berg, on Monday."), MORE_ACTORS)}
+    assert ("anna-berg", "family-of", "ivo-marek", "Anna Berg is the wife of Ivo Marek.") in found
+    assert ("anna-berg", "family-of", "ivo-marek") in named_relations(
+        "Anna Berg, the wife of Ivo Marek, spoke.")
+    assert ("petr-marek", "family-of", "ivo-marek") in named_relations(
+        "Ivo Marek's son Petr Marek was arrested.")
+
+
+def test_kin_of_no_one_person_state_no_family():
+    found = named_relations("Ruritania said its wife Anna Berg spoke.")
+    assert not any(rel == "family-of" for _, rel, _ in found)
+
+
+def test_a_place_in_front_of_what_a_person_does_is_where_they_live():
+    lives = ("ivo-marek", "resident-of", "strelsau")
+    assert lives in named_relations("Strelsau businessman Ivo Marek said so.")
+    assert lives in named_relations("Ivo Marek, a Strelsau lawyer, said so.")
+    assert not named_relations("Acme Corp critic Ivo Marek said so.")
+
+
+def test_a_home_or_an_origin_said_of_a_person_is_where_they_live():
+    lives = ("ivo-marek", "resident-of", "strelsau")
+    assert lives in named_relations("Police came to Ivo Marek's Strelsau home.")
+    assert lives in named_relations("Ivo Marek, a Republican from Strelsau, spoke.")
+
+
+def test_a_based_description_and_a_where_clause_place_a_company():
+    based = ("acme-corp", "based-in", "strelsau")
+    assert based in named_relations("Acme Corp, a Strelsau-based rights group, said it.")
+    assert based in named_relations("The Strelsau-based anti-fraud group Acme Corp said it.")
+    assert based in named_relations("The law in Strelsau, where Acme Corp is incorporated, allows it.")
+
+
+def test_a_company_that_was_somewhere_is_no_part_of_it():
+    assert not named_relations("Acme Corp was in Strelsau last week.")
+
+
+def test_a_country_said_to_be_part_of_an_organization_is_its_member():
+    assert ("ruritania", "member-of", "acme-corp") in named_relations("Ruritania is a member of Acme Corp.")
+    assert ("ruritania", "member-of", "acme-corp") in named_relations(
+        "Ruritanian officials, whose country is part of Acme Corp, declined to comment.")
+    assert not named_relations(
+        "Ruritanian and Osterlich officials, whose country is part of Acme Corp, left.")

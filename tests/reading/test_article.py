@@ -231,7 +231,8 @@ def test_report_lists_times_with_offsets_in_their_paragraph(tmp_path: Path) -> N
         assert report["paragraphs"][t["paragraph"]][t["start"]:t["end"]] == t["text"]
     values = {t["text"]: t["value"] for t in report["times"]}
     assert values["Tuesday"] == "2020-10-06"
-    assert values["since last month"] == "2020-09/.."
+    assert values["last month"] == "2020-09"
+    assert next(t["relation"] for t in report["times"] if t["text"] == "last month") == "after"
     assert values["the end of September"] == "2020-09~"
     assert values["1994"] == "1994"
 

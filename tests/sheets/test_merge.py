@@ -532,3 +532,14 @@ def test_a_damaged_state_is_forgotten_not_trusted(tmp_path, state):
     assert "Mine." in russia.read_text(encoding="utf-8")  # with no base, what is on disk wins
     assert any(c.field == "summary" for c in report.conflicts)
     load_content(content)
+
+
+def test_a_summary_counts_what_the_folded_sheet_holds():
+    said = [{"text": "Talks will resume.", "by": ["russia"], "sources": SRC}]
+    view = SheetSet(actors={"russia": actor(summary="Source of 1 claim.", claims=said)})
+    source = [{"article": "a2", "quote": "Russia said a ceasefire holds."}]
+    later = [{"text": "A ceasefire holds.", "by": ["russia"], "sources": source}]
+    new = SheetSet(actors={"russia": actor(summary="Source of 1 claim.", claims=later, sources=source)})
+    out, _ = folding.fold(view, SheetSet(), new, {"a2"})
+    assert len(out.actors["russia"]["claims"]) == 2
+    assert out.actors["russia"]["summary"] == "Source of 2 claims."

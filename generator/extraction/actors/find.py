@@ -29,6 +29,7 @@ from generator.extraction.actors.kinds import retype
 from generator.extraction.actors.mentions import (
     add_head_mentions,
     add_missed_mentions,
+    add_surname_mentions,
     alias_keys,
     cover_backed,
     drop_families,
@@ -193,7 +194,7 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
     cover_backed(cands, world)
     vote_kinds(cands, world)
     place_keys(cands, world)
-    cands = drop_place_qualifiers(cands, world)
+    cands = add_surname_mentions(drop_place_qualifiers(cands, world), sentences, skips, world)
     named_first = person_keys(cands, [s.article.id for s in sentences])
     organization_keys(cands, world)
     alias_keys(cands, sentences, world)

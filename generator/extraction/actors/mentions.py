@@ -1,6 +1,7 @@
 """Mentions: the candidates a name rule adds, drops or splits before merging.
 
-A name found once is found everywhere in its article; a family ("the Bidens"), a
+A name found once is found everywhere in its article, and a full name's surname alone
+after it ("Thistlewood said") is a mention too; a family ("the Bidens"), a
 portfolio before a title ("Trade Minister") and a place qualifier ("Bethesda, Md.") are
 no actors; a country glued to a person's name is two candidates; a name given by "also
 known as" joins the actor it renames; a place that is a country is that country.
@@ -55,6 +56,67 @@ def add_missed_mentions(cands: list[Candidate], sentences: list[Sentence],
                 taken[i].append(span)
                 added.append(Candidate(i, span, model.text, model.kind, model.key, model.role, model.label))
     return sorted(cands + added, key=lambda c: (c.sentence, c.span.start))
+
+
+def add_surname_mentions(cands: list[Candidate], sentences: list[Sentence], skips: dict[int, int],
+                         world: World) -> list[Candidate]:
+    """"Sgt Oriel Thistlewood told reporters ... Thistlewood said": news names a person in
+    full once, then by the surname alone, which the recognizer often misses (tagged a common
+    noun). A later word spelled exactly as the surname of a full name given before it, in the
+    same article, standing alone (not inside a longer name, not a modifier: "the Berg plan")
+    is a mention of that person; `names.person_keys` then joins it to the full name."""
+    taken: dict[int, list[Span]] = defaultdict(list)
+    for c in cands:
+        taken[c.sentence].append(c.span)
+    added: list[Candidate] = []
+    for model in [c for c in cands if c.kind == "person" and len(c.text.split()) > 1]:
+        surname = surname_of(model)
+        if surname is None or world.lookup(surname.text):
+            continue
+        article = sentences[model.sentence].article
+        for index in range(model.sentence, len(sentences)):
+            if sentences[index].article is not article:
+                break
+            for span in _surname_spans(sentences[index].span, surname.text, skips.get(index, 0), world):
+                if any(overlaps(span, t) for t in taken[index]) or span.start < model.span.end \
+                        and index == model.sentence:
+                    continue
+                taken[index].append(span)
+                added.append(Candidate(index, span, span.text, "person", span.text, "ner", "PERSON"))
+    return sorted(cands + added, key=lambda c: (c.sentence, c.span.start))
+
+
+def surname_of(c: Candidate) -> Span | None:
+    """The tokens of a full name's last word ("Kowalczyk - Nowak" is one word of three
+    tokens), when it looks like a surname: capitalized, three letters or more."""
+    words = c.text.split()
+    last = words[-1]
+    if len(last) < 3 or not last[:1].isupper() or not last.replace("-", "").isalpha():
+        return None
+    tokens = [t for t in c.span if t.idx >= c.span.end_char - len(last)]
+    return c.span.doc[tokens[0].i:c.span.end] if tokens and c.span.text.endswith(last) else None
+
+
+def _surname_spans(sent: Span, surname: str, skip_until: int, world: World) -> list[Span]:
+    """Where a surname stands alone in a sentence: its exact spelling, neither joined to a
+    capitalized word before or after it (a title before it is fine: "President Velasco")
+    nor modifying a noun."""
+    out = []
+    text = sent.text
+    start = text.find(surname)
+    while start >= 0:
+        span = sent.char_span(start, start + len(surname))
+        start = text.find(surname, start + len(surname))
+        if span is None or span.start_char < skip_until:
+            continue
+        before = sent.doc[span.start - 1] if span.start > sent.start else None
+        after = sent.doc[span.end] if span.end < sent.end else None
+        titled = before is not None and (before.lower_ in world.titles or before.lower_ in world.honorifics)
+        joined = before is not None and before.is_title and before.pos_ == "PROPN" and not titled \
+            or after is not None and after.is_title
+        if not joined and span[-1].dep_ not in ("compound", "amod"):
+            out.append(span)
+    return out
 
 
 def drop_families(cands: list[Candidate]) -> list[Candidate]:
@@ -145,17 +207,21 @@ def _last_place(by_sentence: dict[int, list[Candidate]], index: int,
 
 def drop_place_qualifiers(cands: list[Candidate], world: World) -> list[Candidate]:
     """"Bethesda, Md.", "Trenton, N.J.": the abbreviation after a place and a comma names
-    where that place is, not a place of its own."""
-    qualifiers = set(world.rules["place_qualifiers"])
+    where that place is: the state it stands for (`place_qualifiers`), a place the
+    relations pass can put the city in; an abbreviation not listed is dropped."""
+    qualifiers: dict[str, str] = world.rules["place_qualifiers"]
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
         doc = c.span.doc
-        text = c.text.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,3}", c.text) else c.text
+        text = c.text.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,3}", c.text) else c.text.rstrip(".")
         after_place = prev is not None and prev.sentence == c.sentence and prev.kind == "place" \
             and prev.span.end + 1 == c.span.start and doc[prev.span.end].text == ","
         guessed = c.kind == "place" or c.kind == "organization" and c.role == "ner"
         if after_place and guessed and (text in qualifiers or re.fullmatch(r"[A-Z]{2}", text)):
+            if text in qualifiers:
+                c.kind, c.key = "place", qualifiers[text]
+                out.append(c)
             continue
         out.append(c)
     return out

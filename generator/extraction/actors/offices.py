@@ -4,17 +4,27 @@ spokesman for the Russian Ministry of Foreign Affairs" (spokesperson-of), "the R
 Ministry of Foreign Affairs" (part-of Russia), "Angola's official newspaper ... the
 Jornal de Angola" (media-of), and "the Berg administration" as a mention of the country
 Berg leads.
+
+A title's owner stands right before it ("Kyiv Mayor", a city for `place_titles`), before
+words that narrow it to a portfolio ("the EU's foreign policy chief", `portfolio_words`),
+before a bracketed acronym ("the Ruritanian Party (RP) chairman"), in "the leader of
+Acme, Ivo Marek", or is the one organization of the article an undefined acronym spells
+("RFU spokesman"); ranks and a first name the case restorer left lowercase are skipped.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
+from generator.datafiles import load_data
 from generator.extraction.actors.table import ActorTable, Candidate
+from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.sentence import Sentence
 from generator.extraction.world import World
 from generator.schema import Actor, Relation, SourceRef
 
+OWNER_KINDS = ("country", "organization", "group")  # who can hold an office; a city too for `place_titles`
+MAX_TITLE_MODIFIERS = 3  # words between an owner and its title: "the EU's foreign policy chief"
 MEDIA_WINDOW = 5  # sentences from a media description ("X's official newspaper") to the outlet's name
 # words that make a country's name take "the" in a sentence
 THE_WORDS = {"United", "Republic", "Kingdom", "Union", "Islands", "Emirates", "States", "Netherlands",
@@ -33,35 +43,40 @@ def _title_before(doc, start: int, world: World) -> tuple[str, int] | None:
 
 
 def _title_in(tokens, world: World) -> tuple[str, int] | None:
-    """The last title of office among `tokens` (an apposition): (relation, end index)."""
+    """The last title of office among `tokens` (an apposition): (relation, end index). A
+    title's own words do not start another ("press secretary" is not a "secretary")."""
     best = None
-    for i in range(len(tokens)):
-        for width in (3, 2, 1):
-            words = " ".join(t.lower_ for t in tokens[i:i + width])
-            if i + width <= len(tokens) and words in world.titles:
-                best = (world.titles[words], i + width)
-                break
+    i = 0
+    while i < len(tokens):
+        width = next((w for w in (3, 2, 1) if i + w <= len(tokens)
+                      and " ".join(t.lower_ for t in tokens[i:i + w]) in world.titles), 0)
+        if width:
+            best = (world.titles[" ".join(t.lower_ for t in tokens[i:i + width])], i + width)
+        i += width or 1
     return best
 
 
 def title_relations(table: ActorTable, sentences: list[Sentence], world: World) -> None:
     """Relations that titles state: "Russian President Vladimir Putin" (leader-of Russia),
     "President Idriss Mahamat of Chad", "Pavel Sorokin, Russia's special envoy",
-    "Maria Zakharova, spokesman for the Russian Ministry of Foreign Affairs"."""
+    "Maria Zakharova, spokesman for the Russian Ministry of Foreign Affairs". A title
+    that names no country ("President Ivo Marek") gives no relation: the country an
+    article writes most about is not always the one its president leads."""
     by_sentence: dict[int, list[tuple[Candidate, str]]] = defaultdict(list)
     for c, actor_id in table.candidates:
         by_sentence[c.sentence].append((c, actor_id))
     seen: set[tuple[str, str, str]] = set()
-    bare: list[tuple[str, str, str, int]] = []  # titles naming no country: (person, type, words, sentence)
+    named_in: dict[str, dict[str, Actor]] = defaultdict(dict)  # article -> the actors it names
+    for c, actor_id in table.candidates:
+        named_in[sentences[c.sentence].article.id][actor_id] = table.actors[actor_id]
     for index, items in sorted(by_sentence.items()):
         items.sort(key=lambda x: x[0].span.start)
         sentence = sentences[index]
         for c, actor_id in items:
             if c.kind != "person":
                 continue
-            for rel_type, target, words in _person_titles(c, items, world):
-                if not target:
-                    bare.append((actor_id, rel_type, words, index))
+            for rel_type, target, words in _person_titles(c, items, world, named_in[sentence.article.id]):
+                if not target:  # "President Ivo Marek" alone: no country is guessed (issue 9)
                     continue
                 rel_type = _relation_type(rel_type, words, table.actors[target], world)
                 if target == actor_id or (actor_id, rel_type, target) in seen:
@@ -72,32 +87,6 @@ def title_relations(table: ActorTable, sentences: list[Sentence], world: World) 
                 table.relations.append((actor_id, Relation(
                     type=rel_type, target=target, text=text,
                     sources=[SourceRef(article=sentence.article.id, quote=sentence.text)])))
-    _bare_titles(table, sentences, world, bare, seen)
-
-
-def _bare_titles(table: ActorTable, sentences: list[Sentence], world: World,
-                 bare: list[tuple[str, str, str, int]], seen: set[tuple[str, str, str]]) -> None:
-    """Heads of state named by title alone ("President Ivo Marek") lead the country
-    the article writes from, when it is plain which one that is."""
-    led = {subject for subject, t, _ in seen if t == "leader-of"}
-    led_countries = {target for _, t, target in seen if t == "leader-of"}
-    by_article: dict[str, list[tuple[Candidate, str]]] = defaultdict(list)
-    for c, actor_id in table.candidates:
-        by_article[sentences[c.sentence].article.id].append((c, actor_id))
-    head_titles = set(world.rules.get("heads_of_state", []))
-    for actor_id, rel_type, words, index in bare:
-        sentence = sentences[index]
-        if actor_id in led or words.lower() not in head_titles:
-            continue
-        target = _usual_country(by_article, sentence.article.id, table.actors, led_countries)
-        if target is None or (actor_id, rel_type, target) in seen:
-            continue
-        seen.add((actor_id, rel_type, target))
-        led.add(actor_id)
-        text = f"{table.actors[actor_id].name} is a leader of {named(table.actors[target])}."
-        table.relations.append((actor_id, Relation(
-            type="leader-of", target=target, text=text,
-            sources=[SourceRef(article=sentence.article.id, quote=sentence.text)])))
 
 
 def named(actor: Actor) -> str:
@@ -116,22 +105,86 @@ def _title_phrase(rel_type: str) -> str:
             "envoy-of": "an envoy of", "official-of": "an official of"}.get(rel_type, rel_type)
 
 
-def _actor_at(items, start: int, end: int, kinds=("country", "organization", "group")) -> str | None:
+def _actor_at(items, start: int, end: int, kinds=OWNER_KINDS) -> str | None:
     for c, actor_id in items:
         if c.span.start >= start and c.span.end <= end and c.kind in kinds:
             return actor_id
     return None
 
 
-def _owner_before(items, first: int, doc) -> str | None:
-    """The country or organization named right before a title: "Russian President",
-    "Treasury Secretary", "Chad's president"."""
-    end = first - 1 if first > 0 and doc[first - 1].text in {"'s", "’s"} else first
-    best = None
-    for c, actor_id in items:
-        if c.kind in {"country", "organization", "group"} and c.span.end == end:
-            best = actor_id
-    return best
+def _owner_before(items, first: int, doc, kinds=OWNER_KINDS) -> str | None:
+    """The country or organization named before a title: "Russian President", "Treasury
+    Secretary", "Chad's president", "the EU's foreign policy chief", "Polish Agriculture
+    Minister" (up to MAX_TITLE_MODIFIERS words narrowing the title between); a city
+    before a mayor ("Kyiv Mayor"). Only portfolio words (`portfolio_words`) come between:
+    "Ruritanian opposition leader" leads no state."""
+    portfolios = set(load_data("actor_rules")["portfolio_words"])
+    for _ in range(MAX_TITLE_MODIFIERS + 1):
+        ends = _owner_ends(doc, first)
+        best = None
+        for c, actor_id in items:
+            if c.kind in kinds and c.span.end in ends:
+                best = actor_id
+        if best or first == 0 or doc[first - 1].lower_ not in portfolios:
+            return best
+        first -= 1
+    return None
+
+
+def _owner_by_initials(doc, first: int, actors: dict[str, Actor]) -> str | None:
+    """"RFU spokesman Ivo Marek" in an article that names the Ruritanian Farmers Union:
+    an acronym no sentence defined, right before a title, stands for the one organization
+    of the article whose capitalized words it spells."""
+    word = doc[first - 1] if first > 0 else None
+    if word is None or not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6):
+        return None
+    spelled = [aid for aid, a in actors.items() if a.kind in {"organization", "group"}
+               and "".join(w[0] for w in a.name.split() if w[:1].isupper()) == word.text]
+    return spelled[0] if len(spelled) == 1 else None
+
+
+def _owner_ends(doc, first: int) -> set[int]:
+    """Where the name of a title's owner may end: right before the title, before "'s"
+    ("Chad's president"), or before a bracketed acronym ("the Ruritanian Party (RP) chairman")."""
+    if first > 0 and doc[first - 1].text in {"'s", "’s"}:
+        return {first - 1}
+    if first > 0 and doc[first - 1].text == ")":
+        opening = next((i for i in range(first - 2, max(first - 6, -1), -1) if doc[i].text == "("), None)
+        return {first - 1} | ({opening} if opening is not None else set())
+    return {first}
+
+
+def _title_of_before(items, doc, start: int, world: World) -> tuple[str, int, int] | None:
+    """"The leader of Acme, Ivo Marek": a title, "of" and its owner, then a comma, right
+    before the name; (relation, first token of the title, the token "of")."""
+    if start == 0 or doc[start].text != "," and doc[start - 1].text != ",":
+        return None
+    comma = start if doc[start].text == "," else start - 1
+    owner = next((c for c, _ in items if c.span.end == comma and c.kind in OWNER_KINDS), None)
+    if owner is None or owner.span.start < 2 or doc[owner.span.start - 1].lower_ != "of" \
+            and not (doc[owner.span.start - 1].lower_ == "the" and doc[owner.span.start - 2].lower_ == "of"):
+        return None
+    of = owner.span.start - 1 if doc[owner.span.start - 1].lower_ == "of" else owner.span.start - 2
+    title = _title_before(doc, of, world)
+    return (*title, of) if title else None
+
+
+def _skip_name_prefixes(doc, start: int, world: World) -> int:
+    """Where the words before a name that are not its title begin: honorifics ("Prime
+    Minister Sheikh Mohammed", "spokesman Col. Ivo Marek", the abbreviation split from its
+    full stop), and a first name the case restorer left lowercase ("MINISTER ANNA KOVAC")."""
+    honorifics, titles = world.honorifics, world.titles
+    while start > 0:
+        word = doc[start - 1]
+        if word.lower_ in honorifics and word.lower_ not in titles:
+            start -= 1
+        elif word.text == "." and start > 1 and f"{doc[start - 2].lower_}." in honorifics:
+            start -= 2
+        elif word.pos_ == "PROPN" and word.is_lower and word.dep_ == "compound" and word.head.i >= start:
+            start -= 1
+        else:
+            break
+    return start
 
 
 def _holds_office(items, owner: str, first: int) -> bool:
@@ -143,26 +196,29 @@ def _holds_office(items, owner: str, first: int) -> bool:
     return True
 
 
-def _person_titles(c: Candidate, items, world: World) -> list[tuple[str, str, str]]:
+def _person_titles(c: Candidate, items, world: World,
+                   actors: dict[str, Actor] | None = None) -> list[tuple[str, str, str]]:
     """(relation type, owner id, title words) for the titles a person holds in a sentence."""
     doc, span = c.span.doc, c.span
     found: list[tuple[str, str, str]] = []
     # before the name: "[Russian|Russia's] President Vladimir Putin", "Chad's president,
     # Idriss Mahamat"; honorifics the recognizer left inside the span count too
     start = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "," else span.start
-    honorifics = world.honorifics
-    while start > 0 and doc[start - 1].lower_ in honorifics and doc[start - 1].lower_ not in world.titles:
-        start -= 1  # "Prime Minister Sheikh Mohammed": the title is before the honorific
-    title = _title_before(doc, start, world)
+    start = _skip_name_prefixes(doc, start, world)
+    title = _title_before(doc, start, world) or _title_of_before(items, doc, start, world)
     if title:
-        rel_type, first = title
-        words = doc[first:start].text
-        owner = _actor_at(items, first, start) or _owner_before(items, first, doc)
+        rel_type, first = title[:2]
+        words = doc[first:title[2] if len(title) > 2 else start].text
+        kinds = OWNER_KINDS + (("place",) if words.lower() in world.rules["place_titles"] else ())
+        owner = _actor_at(items, first, start, kinds) or _owner_before(items, first, doc, kinds)
         topical = words.lower().split()[-1] in world.rules["topic_titles"]
         if owner and topical and not _holds_office(items, owner, first):
             owner = None
         if owner is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-            owner = _actor_at(items, span.end + 1, span.end + 6)  # "President Idriss Mahamat of Chad"
+            owner = _actor_at(items, span.end + 1, span.end + 6, kinds)  # "President Idriss Mahamat of Chad"
+        if owner is None and actors:
+            owner = _owner_by_initials(doc, first, actors) or _owner_by_noun(doc, first - 1, actors,
+                                                                             "place" in kinds)
         found.append((rel_type, owner or "", words))
     # apposition after the name: ", spokesman for the Russian Ministry ...", ", Russia's envoy"
     if span.end < len(doc) and doc[span.end].text == ",":
@@ -177,9 +233,35 @@ def _person_titles(c: Candidate, items, world: World) -> list[tuple[str, str, st
             before = _actor_at(items, tokens.start, tokens.start + end)
             owner = after if after and tokens.start + end < len(doc) and \
                 doc[tokens.start + end].lower_ in {"of", "for", "at", "to", "with", "in"} else before or after
+            if owner is None and actors:  # "Anna Berg, the agency's press secretary"
+                marks = [i for i in range(tokens.start, tokens.start + end) if doc[i].text in {"'s", "’s"}]
+                towns = any(tokens[k:end].text.lower() in world.rules["place_titles"] for k in range(end))
+                owner = next((o for i in marks for o in [_owner_by_noun(doc, i, actors, towns)] if o), None)
             if owner:
                 found.append((rel_type, owner, tokens[:end].text))
     return found
+
+
+def _owner_by_noun(doc, possessive: int, actors: dict[str, Actor], towns: bool = False) -> str | None:
+    """"The agency's press secretary" in an article that names the Ruritanian Space
+    Agency: "the" and a noun before "'s" stand for the one organization of the article
+    whose name has that word; "the city's mayor" (`towns`, a title of `place_titles`) for
+    the one town the article names (`town_nouns`)."""
+    if possessive < 2 or doc[possessive - 2].lower_ != "the" or not doc[possessive - 1].is_lower:
+        return None
+    word = doc[possessive - 1].lemma_.lower()
+    if towns and word in load_data("actor_rules")["town_nouns"]:
+        having = [aid for aid, a in actors.items() if a.kind == "place" and _is_town(a)]
+    else:
+        having = [aid for aid, a in actors.items() if a.kind in {"organization", "group"}
+                  and word in {w.lower() for w in a.name.split()}]
+    return having[0] if len(having) == 1 else None
+
+
+def _is_town(actor: Actor) -> bool:
+    """A place the gazetteer knows as a city, or does not know at all (a small town)."""
+    known = load_gazetteer().place(actor.name)
+    return known is None or known.kind == "city"
 
 
 def _relation_type(rel_type: str, words: str, target: Actor, world: World) -> str:
@@ -188,22 +270,6 @@ def _relation_type(rel_type: str, words: str, target: Actor, world: World) -> st
     if rel_type == "official-of" and target.kind == "organization" and words.lower().split()[-1] in heads:
         return "leader-of"
     return rel_type
-
-
-def _usual_country(items_by_article: dict[str, list[tuple[Candidate, str]]], article: str,
-                   actors: dict[str, Actor], led: set[str]) -> str | None:
-    """The country an article's bare titles belong to ("President Ivo Marek"): the one
-    whose demonym it uses most as a modifier ("American officials"), clearly ahead of the
-    next, among the countries whose leader it does not name otherwise."""
-    counts = Counter(aid for c, aid in items_by_article.get(article, [])
-                     if actors[aid].kind == "country" and aid not in led
-                     and (c.role == "demonym" or c.span.root.dep_ in {"compound", "amod", "nmod"}))
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    aid, n = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return aid if n >= 2 and n >= 1.5 * runner_up else None
 
 
 def organization_relations(table: ActorTable, sentences: list[Sentence], world: World) -> None:
@@ -221,7 +287,7 @@ def organization_relations(table: ActorTable, sentences: list[Sentence], world: 
             target = None
             first = c.span.doc[c.span.start]
             known = world.lookup(first.text)
-            if known and known.kind == "country" and len(c.span) > 1:
+            if known and known.kind == "country" and len(c.span) > 1 and not _led_by(c.span, world):
                 target = next((aid for aid, a in table.actors.items() if a.name == known.name), None)
             end = c.span.end
             doc = c.span.doc
@@ -234,6 +300,13 @@ def organization_relations(table: ActorTable, sentences: list[Sentence], world: 
                 table.relations.append((actor_id, Relation(
                     type="part-of", target=target, text=text,
                     sources=[SourceRef(article=sentence.article.id, quote=sentence.text)])))
+
+
+def _led_by(span, world: World) -> bool:
+    """"The Qatari-led coalition", "a Ruritania-backed militia": the country leads or backs
+    the organization (`modifier_relations`), which is no part of its state."""
+    words = {*world.rules["led_words"], *world.rules["backed_words"]}
+    return len(span) > 2 and span[1].text == "-" and span[2].lower_ in words
 
 
 def _media_owner(sentence: Sentence, items, world: World) -> tuple[str, int, int] | None:

@@ -1,6 +1,7 @@
 """Names by their shape. Some the small recognizer never tags: an organization named by
 its leader ("the Qatari-led coalition"), a country's armed forces or police named with its
-demonym ("the Jordanian Police"). (Names in other scripts are `scripts.py`'s.) Some it
+demonym ("the Jordanian Police"), a person named after a rank with an uncommon name ("Sgt
+Oriel Thistlewood"). (Names in other scripts are `scripts.py`'s.) Some it
 tags as one name when they are two ("Jane Roe of Capital Public Radio"), or as an actor
 when they name a law or a permit ("the Harbor Safety Act"). Each is a pattern over one
 sentence with the world data's word lists (`led_words`, `coalition_heads`, `force_words`,
@@ -10,9 +11,9 @@ sentence with the world data's word lists (`led_words`, `coalition_heads`, `forc
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from generator.extraction.actors.table import Candidate
+from generator.extraction.actors.table import Candidate, overlaps
 from generator.extraction.world import World
 from generator.text import clean_name
 
@@ -34,7 +35,47 @@ def pattern_candidates(index: int, sent: Span, world: World, found: list[Candida
         if span.start_char >= skip_until and not same:
             text = clean_name(span.text)
             out.append(Candidate(index, span, text, "organization", text, "ner", "ORG"))
+    for span in ranked_names(sent, world):
+        if span.start_char >= skip_until and not any(overlaps(span, t) for t in taken):
+            text = clean_name(span.text)
+            out.append(Candidate(index, span, text, "person", text, "ner", "PERSON"))
     return out
+
+
+def ranked_names(sent: Span, world: World) -> list[Span]:
+    """"Sgt Oriel Thistlewood told reporters": a rank or honorific (`honorifics`) and two or
+    three capitalized proper nouns after it, which the recognizer misses when the name is
+    uncommon, name a person (without the rank). Words the world data knows, or that end
+    organizations' names, are no part of such a name."""
+    suffixes = set(world.rules["organization_suffixes"]) | set(world.rules["organization_heads"])
+    out: list[Span] = []
+    doc = sent.doc
+    words = [t for t in sent if t.is_alpha]
+    if len(words) >= 4 and sum(t.is_title for t in words) > 0.6 * len(words):
+        return out  # a heading in title case ("President Berg Signs Bill"): every word is capitalized
+    for token in sent:
+        if not _rank(token, world):
+            continue
+        end = token.i + 1
+        while end < sent.end and (doc[end].is_title and doc[end].pos_ == "PROPN" or doc[end].text == "-"
+                                  and end + 1 < sent.end and doc[end + 1].is_title):
+            end += 1
+        name = doc[token.i + 1:end]
+        words = name.text.replace(" - ", "-").split()
+        ends = end >= sent.end or not doc[end].is_title  # "Major League Baseball Commissioner" runs on
+        if 2 <= len(words) <= 3 and ends and not world.lookup(name.text) and not any(
+                w in suffixes or world.lookup(w) for w in words):
+            out.append(name)
+    return out
+
+
+def _rank(token: Token, world: World) -> bool:
+    """A short honorific or rank (`honorifics`: "Sgt", "Col.", "Dr", "Mr."): an abbreviation
+    or a word of four letters at most, since the long ones are also common words that open
+    names of other things ("Major League", "Private Equity", "General Motors")."""
+    short = token.text.endswith(".") or len(token.text) <= 4
+    known = token.text.rstrip(".").lower() in world.honorifics or token.lower_ in world.honorifics
+    return known and short and token.text[:1].isupper()
 
 
 def names_no_actor(span: Span, world: World) -> bool:

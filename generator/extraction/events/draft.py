@@ -36,6 +36,12 @@ class Draft:
         return self.head.kind
 
     @property
+    def status(self) -> str:
+        """The article's stance on the event: its head trigger's, which speaks for the
+        chain ("refused to discuss" is a refusal that happened)."""
+        return self.head.status
+
+    @property
     def key(self) -> str:
         """What names the event for merging: the object of "conduct an exercise", else the trigger."""
         nouns = [t for t in self.head.absorbed if t.pos_ == "NOUN"]

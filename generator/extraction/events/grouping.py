@@ -12,7 +12,8 @@ from __future__ import annotations
 from generator.datafiles import load_data
 from generator.dates import edtf_bounds
 from generator.extraction.events.draft import Draft
-from generator.extraction.events.roles import draft_event, group_triggers
+from generator.extraction.events.factuality import strongest_status
+from generator.extraction.events.roles import draft_event, group_triggers, settle_kinds
 from generator.extraction.events.timing import continue_dates, date_events
 from generator.extraction.events.titles import event_id, title_of
 from generator.extraction.events.triggers import find_triggers
@@ -50,8 +51,11 @@ def same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same kind and trigger, dates and participants that agree.
     Without shared actors, something else must tie them: the same paragraph, the same place,
     dates on both, or a definite noun pointing back ("the blast"); "bombings" in a general
-    remark are not last week's bombing."""
-    if a.kind != b.kind or not a.keys & b.keys or not compatible_dates(a.date, b.date):
+    remark are not last week's bombing. Harm on one day is one happening whatever words
+    tell it ("stormed the museum", "killing 19 in an assault", "the attack")."""
+    if a.kind != b.kind or not compatible_dates(a.date, b.date):
+        return False
+    if not a.keys & b.keys and not _same_day_harm(a, b):
         return False
     if a.place and b.place and a.place != b.place:
         return False
@@ -60,10 +64,17 @@ def same_event(a: Draft, b: Draft) -> bool:
         return False  # "Ruritanian air strikes" are not the shelling of Ruritanian ports
     ra, rb = _actors(a), _actors(b)
     if ra and rb:
-        return bool(ra & rb)
+        return bool(ra & rb) or _attends(b)
     same_paragraph = a.view.sentence.paragraph == b.view.sentence.paragraph
     same_place = bool(a.place and a.place == b.place)
-    return same_paragraph or same_place or bool(a.date and b.date) or _refers_back(b)
+    return same_paragraph or same_place or bool(a.date and b.date) or _refers_back(b) or _attends(b)
+
+
+def _same_day_harm(a: Draft, b: Draft) -> bool:
+    """Two harms dated to the same single day (an attack, the killing in it)."""
+    day = edtf_bounds(a.date) if a.date else None
+    one_day = day is not None and day[0] == day[1] and ".." not in (a.date or "")
+    return a.kind in load_data("events_triggers")["harmful"] and one_day and a.date == b.date
 
 
 def _joins(draft: Draft, group: list[Draft]) -> bool:
@@ -86,6 +97,20 @@ def _refers_back(draft: Draft) -> bool:
 DEFINITE = {"the", "this", "these", "that", "those"}
 
 
+def _attends(draft: Draft) -> bool:
+    """"X, who chaired the session", "Y attended as an observer": someone who only hosts,
+    brokers or watches an event named back by a definite object (or by no object, after a
+    verb of attending) takes part in that event, not in one of their own."""
+    roles = set(draft.roles.values())
+    if not roles or not roles <= {"host", "mediator", "observer", "participant"}:
+        return False
+    objects = [c for c in draft.head.token.children if c.dep_ == "dobj"]
+    if not objects:
+        return draft.head.token.lemma_.lower() in load_data("events_triggers")["attendance_verbs"]
+    return any(any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children)
+               and not any(d.dep_ in ("prep", "acl", "relcl") for d in o.children) for o in objects)
+
+
 def _actors(draft: Draft, *roles: str) -> set[str]:
     return {a for a, r in draft.roles.items() if r != "observer" and (not roles or r in roles)}
 
@@ -95,22 +120,35 @@ def extract_events(sentences: list[Sentence], actors: dict[str, Actor]) -> list[
     merged: list[list[Draft]] = []
     previous: list[Draft] = []
     for view in build_views(sentences, actors):
-        triggers = find_triggers(view)
+        triggers = settle_kinds(find_triggers(view))
         drafts = [draft_event(view, g, triggers) for g in group_triggers(triggers)]
         date_events(view, drafts)
         continue_dates(view, drafts, previous)
         previous = drafts
         for draft in drafts:
-            if not _worth_telling(draft):
-                continue
+            worth = _worth_telling(draft)
+            if not worth and not _attends(draft):
+                continue  # an observer alone tells nothing, but may attend an event told before
+            _adopt_kind(draft, merged)
             draft.title = title_of(draft)
             home = next((m for m in reversed(merged) if _joins(draft, m)), None)
-            if home is None:
-                merged.append([draft])
-            else:
+            if home is not None:
                 home.append(draft)
+            elif worth:
+                merged.append([draft])
     taken = set(actors)  # an event id never repeats an actor's, so `about` stays unambiguous
     return [to_event(group, taken) for group in merged]
+
+
+def _adopt_kind(draft: Draft, merged: list[list[Draft]]) -> None:
+    """"They prepped for the strike" after "workers are striking": a definite noun that
+    points back, with no actor of its own, is the event it names, of that event's kind (a
+    workers' strike stays a protest, not an attack)."""
+    if not _refers_back(draft) or _actors(draft):
+        return
+    told = next((group for group in reversed(merged) if any(draft.keys & d.keys for d in group)), None)
+    if told is not None:
+        draft.head.kind = told[0].kind
 
 
 def _worth_telling(draft: Draft) -> bool:
@@ -161,4 +199,5 @@ def to_event(drafts: list[Draft], taken: set[str]) -> Event:
         participants=[Participant(actor=a, role=r) for a, r in roles.items()],
         summary=first.view.sentence.text,
         sources=sources,
+        status=strongest_status(d.status for d in drafts),
     )

@@ -6,6 +6,16 @@ its object the target (or victim, for harm), "with"/"between" phrases parties, "
 phrases initiators; a noun trigger looks up to the verb that governs it ("A and B engaged
 in fighting"); a reporting speaker is an observer. The place is a place actor in a
 locative phrase of the trigger.
+
+Where a verb or phrase says otherwise, its rule is data (`data/events_triggers.yml`), in
+the manner of PETRARCH's verb dictionaries (source and target by pattern): a passive
+subject is what an object would be, except where the verb says (`passive_subject_roles`);
+a preposition can carry a verb's own role (`prep_roles`: "withdraw from X" leaves X); a
+hyphenated participle names a backer or a broker (`modifier_roles`: "Iran-backed",
+"EU-mediated"); an argument that names no actor itself stands for its owner ("Houthi
+positions"), unless it names people who act for themselves (`private_nouns`). The kind a
+context gives a trigger (a disaster's harm, a workers' strike) is settled first
+(`settle_kinds`). When the parse does not say who did it, the event names nobody.
 """
 
 from __future__ import annotations
@@ -16,6 +26,47 @@ from generator.datafiles import load_data
 from generator.extraction.events.draft import TEMPORAL_PREPS, Draft
 from generator.extraction.events.triggers import Trigger, argument_head
 from generator.extraction.references import View, actors_of, mentions_in, speakers_over
+
+
+def settle_kinds(triggers: list[Trigger]) -> list[Trigger]:
+    """The kind a trigger's context gives it: a disaster's harm is `other` (nobody attacked),
+    a workers' strike is a protest; a verb that needs an infinitive without one is no event
+    ("agreed that ..." is said, "agreed to reopen" is done)."""
+    lex = load_data("events_triggers")
+    kept = []
+    for trig in triggers:
+        lemma = trig.token.lemma_.lower()
+        if lemma in lex["verbs_need_infinitive"] and not any(
+                c.dep_ == "xcomp" and _infinitive(c) for c in trig.token.children):
+            continue
+        if trig.kind in lex["harmful"] and _by_disaster(trig.token, lex):
+            trig.kind = "other"
+        elif lemma in lex["labor_strike"]["words"] and _labor_strike(trig.token, lex):
+            trig.kind = "protest"
+        kept.append(trig)
+    return kept
+
+
+def _by_disaster(token: Token, lex: dict) -> bool:
+    """"Flooding displaced thousands", "a bridge collapse killed five", "the earthquake":
+    the harm's noun, its subject or the noun's modifiers name a disaster."""
+    words = set(lex["disaster_nouns"])
+    near = [c for c in token.children if c.dep_ in ("nsubj", "compound", "agent")]
+    near += [token] if token.pos_ == "NOUN" else []
+    near += [p for c in near if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
+
+
+def _labor_strike(token: Token, lex: dict) -> bool:
+    """"Workers are striking", "went on strike", "a general strike", "the teachers'
+    strike": a strike without an object, or with labor words beside it, is a protest."""
+    cues = set(lex["labor_strike"]["cues"])
+    if token.pos_ == "VERB":
+        return not any(c.dep_ == "dobj" for c in token.children)
+    if token.dep_ == "pobj" and token.head.lower_ == "on":
+        return True  # "went on strike"
+    beside = [token.head, *token.children, *(g for c in token.children for g in c.children)]
+    return any(t.lower_ in cues or t.lemma_.lower() in cues for t in beside if t.i != token.i)
 
 
 def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
@@ -59,12 +110,15 @@ def _told_by(t: Token, by_index: dict[int, Trigger]) -> Token | None:
     if t.pos_ == "NOUN":
         if above is None or above.token.pos_ != "VERB":
             return None
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "during"):
-            return above.token if above.kind == kind else None
-        harm = kind in harmful and above.kind in harmful
-        return above.token if t.dep_ == "nsubj" and harm else None  # "a blast killed"
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "for"):
+            return above.token if above.kind == kind else None  # "visited X for talks": one visit
+        harm = kind in harmful and above.kind in harmful or kind == above.kind == "other"
+        return above.token if t.dep_ == "nsubj" and harm else None  # "a blast killed", "a flood displaced"
     if t.pos_ != "VERB" or kind not in harmful and t.dep_ not in ("relcl", "acl"):
         return None
+    named = _named_by_copula(t, by_index, harmful)
+    if named is not None:
+        return named
     if t.dep_ in ("relcl", "acl"):
         if above is not None and above.token.pos_ == "NOUN":
             return t.head
@@ -76,6 +130,18 @@ def _told_by(t: Token, by_index: dict[int, Trigger]) -> Token | None:
             return above.token
         return _harm_subject(t.head, by_index, harmful)
     return None
+
+
+def _named_by_copula(verb: Token, by_index: dict[int, Trigger], harmful: set[str]) -> Token | None:
+    """"The worst attack was in 2002, when militants killed 20": a harm in a "when" clause
+    of a copula tells the harm its subject names."""
+    if verb.dep_ not in ("relcl", "advcl") or not any(c.lower_ == "when" for c in verb.children):
+        return None
+    be = next((a for a in list(verb.ancestors)[:3] if a.lemma_.lower() == "be"), None)
+    subject = next((c for c in be.children if c.dep_ == "nsubj"), None) if be is not None else None
+    if subject is None or subject.i not in by_index or by_index[subject.i].kind not in harmful:
+        return None
+    return subject
 
 
 def _harm_of(noun: Token, by_index: dict[int, Trigger], harmful: set[str]) -> Token | None:
@@ -112,7 +178,9 @@ def _role(draft: Draft, slot: str, many: bool) -> str:
         if lemma in lex["subject_roles"]:
             return lex["subject_roles"][lemma]
         return "party" if many and kind in lex["symmetric"] else "initiator"
-    if slot == "object":
+    if slot == "passive" and lemma in lex["passive_subject_roles"]:
+        return lex["passive_subject_roles"][lemma]  # "French soldiers are deployed": France deploys
+    if slot in ("object", "passive"):
         if lemma in lex["object_roles"]:
             return lex["object_roles"][lemma]
         return "victim" if kind in lex["harmful"] else "target"
@@ -127,6 +195,75 @@ def _add(draft: Draft, actors: list[str], role: str) -> None:
         if actor is None or actor.kind == "place" and role != "initiator":
             continue
         draft.roles.setdefault(aid, role)
+
+
+def argument_actors(view: View, token: Token) -> list[str]:
+    """The actors an argument means: the phrase's own ("Ruritania", "its troops"), else
+    the actors that own it ("Freedonian positions", "a Ruritanian plan", "ministers from
+    both countries"): what is done to a country's soldiers or plan is done to it. A backer
+    named in "X-backed" is not an owner (`_modifier_role`)."""
+    backers = set(_backers(view, token))
+    return [a for a in actors_of(view, token) if a not in backers] or owners(view, token)
+
+
+def folded_names(view: View, subject: Token) -> list[str]:
+    """"Serbian President A and Kosovo Prime Minister B met": two titled names joined by
+    "and" that the parser folds into one (A a modifier of B's title); the name before "and"
+    is a subject too. Only a person's name with a coordinator of its own counts."""
+    out = []
+    for token in subject.subtree:
+        aid = view.by_token.get(token.i)
+        folded = token.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in token.children)
+        if folded and aid and view.actors[aid].kind == "person" and token.i < subject.i:
+            out.append(aid)
+    return out
+
+
+def owners(view: View, token: Token) -> list[str]:
+    """The actors named in a noun's possessor, name or demonym modifiers, or its "of" or
+    "from" phrase; people who act for themselves ("Ruritanian workers", "Libyan
+    militants", `private_nouns`) are not their country, only the group their name says
+    ("Hamas militants")."""
+    lex = load_data("events_triggers")
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if token.lemma_.lower() in lex["private_nouns"]:
+        return [a for c in token.children if c.dep_ == "compound" for a in _modifier_actors(view, c)
+                if view.actors[a].kind in ("organization", "group")]
+    found = [a for c in token.children if c.i < token.i and c.dep_ in ("poss", "compound", "amod", "nmod")
+             and not _modifier_role(c) for a in _modifier_actors(view, c)]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(view, p)]
+    return list(dict.fromkeys(found))
+
+
+def _modifier_actors(view: View, modifier: Token) -> list[str]:
+    """The actors named in a modifier, without its own prepositions and clauses."""
+    if modifier.dep_ == "poss" and modifier.pos_ == "PRON":
+        return actors_of(view, modifier)
+    return mentions_in(view, modifier)
+
+
+def _backers(view: View, token: Token) -> list[str]:
+    """"Osterlich-backed rebels": the actors backing the phrase's own; not when the whole
+    phrase is one name ("the Saudi-led coalition" as an actor of its own)."""
+    own = view.by_token.get(token.i)
+    return [a for c in token.children if _modifier_role(c) == "supporter"
+            for a in _modifier_actors(view, c) if a != own]
+
+
+def _modifier_role(modifier: Token) -> str | None:
+    """"Iran-backed", "Saudi-led", "EU-mediated": a participle naming the role of the actor
+    before its hyphen (supporter, mediator, host), by `modifier_roles` in the data."""
+    if modifier.dep_ not in ("amod", "acl") or modifier.pos_ != "VERB":
+        return None
+    return load_data("events_triggers")["modifier_roles"].get(modifier.lemma_.lower())
+
+
+def _agent_actors(view: View, participle: Token) -> list[str]:
+    """"talks brokered by Qatar": the actors of a participle's by-phrase."""
+    return [a for c in participle.children if c.dep_ == "agent"
+            for p in c.children if p.dep_ == "pobj" for a in actors_of(view, p)]
 
 
 def _add_participants(draft: Draft) -> None:
@@ -148,7 +285,7 @@ def _add_participants(draft: Draft) -> None:
         _content_targets(draft, anchor)
     if anchor.pos_ == "NOUN" or not _has_actor_role(draft):
         for governor in _governors(anchor, draft):
-            had_actor = _has_actor_role(draft)
+            had_actor = _has_role(draft, "initiator", "party")  # a broker alone invites nobody
             _arguments(draft, governor, governed=True, invitees=had_actor)
             if _has_actor_role(draft):
                 break
@@ -199,6 +336,8 @@ def _is_modifier_only(view: View, token: Token) -> bool:
         meant = actors_of(view, token.head)
         if meant and view.by_token[token.i] not in meant:
             return True
+    if any(_modifier_role(a) for a in token.ancestors if a.i != token.i and a.dep_ in ("amod", "acl")):
+        return True  # "Iran" in "Iran-backed rebels": a backer, not a party
     proxies = load_data("events_references")["proxy_nouns"]
     return token.dep_ == "amod" and token.head.lemma_.lower() not in proxies
 
@@ -216,6 +355,8 @@ def _governors(noun: Token, draft: Draft) -> list[Token]:
             break
         if t.dep_ == "prep" and t.lower_ in TEMPORAL_PREPS and not _has_actor_role(draft):
             break  # "X was seen before the bombing": X did not bomb; "X came after Y's invitation"
+        if t.dep_ == "attr" and t.head.lemma_.lower() == "be":
+            break  # "It was the deadliest attack": the subject names the attack, not its author
         t = t.head
         if t.i in draft.others or t.lemma_.lower() in load_data("claims_verbs")["speech_verbs"]:
             break  # a speaker is an observer, not an actor of what they report
@@ -223,7 +364,7 @@ def _governors(noun: Token, draft: Draft) -> list[Token]:
         if lemma in load_data("events_triggers")["governor_roles"]:  # "X survived the attack"
             role = load_data("events_triggers")["governor_roles"][lemma]
             _add(draft, [a for s in subjects(t) for a in actors_of(draft.view, s)], role)
-        if lemma in load_data("events_triggers")["not_support_verbs"]:
+        if {lemma, t.lower_} & set(load_data("events_triggers")["not_support_verbs"]):  # "prepped": no lemma
             break  # "X faces a charge", "X survived the attack": X did not do it
         if t.i in draft.tokens or t.pos_ == "ADP":
             continue
@@ -264,49 +405,93 @@ def _arguments(draft: Draft, head: Token, governed: bool = False, invitees: bool
     already has its initiator, the one it was aimed at ("they came after an invitation")."""
     view = draft.view
     withs = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")]
-    for subject in subjects(head):
-        ids = actors_of(view, subject)
+    for subject in (s for s in subjects(head) if s.i not in draft.tokens):  # "rallies took place"
+        ids = list(dict.fromkeys(folded_names(view, subject) + argument_actors(view, subject)))
+        _add(draft, [a for a in _backers(view, subject) if a not in ids], "supporter")
         if not ids:
             _nested_between(draft, subject)
         if subject.dep_ == "nsubjpass" and not governed:
-            _add(draft, ids, _role(draft, "object", False))
+            _add(draft, ids, _role(draft, "passive", False))
         elif invitees:
             _add(draft, ids, _role(draft, "object", False))
         else:
-            _add(draft, ids, _role(draft, "subject", len(ids) > 1 or bool(withs)))
+            _add(draft, ids, _named_role(head) or _role(draft, "subject", len(ids) > 1 or bool(withs)))
+    _add(draft, _likewise(view, head), _named_role(head) or "participant")
     if governed and head.pos_ != "NOUN":
         return
+    _add(draft, _agent_named(view, head), "initiator")
     for child in head.children:
         dep = child.dep_
         if dep == "agent":
-            _add(draft, [a for p in child.children for a in actors_of(view, p)], "initiator")
+            _add(draft, [a for p in child.children for a in argument_actors(view, p)], "initiator")
         elif dep == "dobj" and head.pos_ == "VERB":
             role = "party" if draft.kind == "consult" else _role(draft, "object", False)
-            ids = actors_of(view, child)
+            ids = argument_actors(view, child)
             if role == "party" and len(ids) > 1:
                 draft.sides |= {a for a in ids if a not in draft.roles}  # "visited A and B"
             _add(draft, ids, role)
             _nested_between(draft, child)
+        elif dep == "amod" and head.pos_ == "NOUN" and _modifier_role(child):
+            _add(draft, _modifier_actors(view, child), _modifier_role(child))  # "EU-mediated talks"
+        elif dep == "acl" and head.pos_ == "NOUN" and _modifier_role(child):
+            _add(draft, _agent_actors(view, child), _modifier_role(child))  # "talks brokered by Qatar"
         elif dep in ("poss", "amod", "compound") and head.pos_ == "NOUN":
             ids = actors_of(view, child)
             places = [a for a in ids if view.actors[a].kind == "place"]
             if places and draft.place is None:
                 draft.place = places[0]  # "the Nairobi blast"
             ids = [a for a in ids if a not in places]
-            _add(draft, ids, _role(draft, "subject", len(ids) > 1))
+            doer = head.lemma_.lower() not in load_data("events_triggers")["agent_nouns"]
+            _add(draft, ids, _role(draft, "subject" if doer else "object", len(ids) > 1))  # "Y's assassin"
         elif dep == "prep":
             _prep_arguments(draft, child, child.lower_)
 
 
+def _named_role(verb: Token) -> str | None:
+    """"X attended as an observer": the role the verb's own "as" phrase gives its subject
+    (`as_roles`)."""
+    words = load_data("events_triggers")["as_roles"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            if pobj.lemma_.lower() in words:
+                return words[pobj.lemma_.lower()]
+    return None
+
+
+def _likewise(view: View, verb: Token) -> list[str]:
+    """"X attended as an observer, as did Y": Y does what X did, in X's role."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() == "do"
+               and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+    return [a for c in clauses for s in c.children if s.dep_ == "nsubj" for a in actors_of(view, s)]
+
+
+def _agent_named(view: View, noun: Token) -> list[str]:
+    """"Booth, assassin of Lincoln", "the killer, Jon Vos": a noun naming the doer of a
+    harm (`agent_nouns`) means the name it stands beside; its "of" phrase or possessor is
+    the victim (as for "the killing of")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in load_data("events_triggers")["agent_nouns"]:
+        return []
+    beside = [c for c in noun.children if c.dep_ == "appos"] + ([noun.head] if noun.dep_ == "appos" else [])
+    return [a for t in beside for a in actors_of(view, t)]
+
+
 def _prep_arguments(draft: Draft, prep: Token, low: str) -> None:
-    """"with/between": parties; "by/from": initiators; "against/on/to": targets."""
+    """"with/between": parties; "by/from": initiators; "against/on/to": targets; a verb's
+    own rule first ("withdraw from X": X is left, not leaving; `prep_roles` in the data);
+    "the killing of X": the victim of a harm told by a noun."""
     view = draft.view
     objects = [p for p in prep.children if p.dep_ == "pobj"]
-    ids = [a for p in objects for a in actors_of(view, p)]
-    if low in ("with", "between", "among"):
+    ids = [a for p in objects for a in argument_actors(view, p)]
+    own = load_data("events_triggers")["prep_roles"].get(prep.head.lemma_.lower(), {})
+    if low in own:
+        _add(draft, ids, own[low])
+    elif low == "of" and prep.head.i in draft.tokens and prep.head.pos_ == "NOUN":
+        if draft.kind in load_data("events_triggers")["patient_of_kinds"]:
+            _add(draft, ids, _role(draft, "object", False))
+    elif low in ("with", "between", "among"):
         _add(draft, ids, "party")
-    elif low in ("by", "from"):
-        _add(draft, ids, "initiator")
+    elif low == "by" or low == "from" and not _has_role(draft, "initiator"):
+        _add(draft, ids, "initiator")  # "the US ban on exports from India": one author is enough
     elif low in ("against", "on", "upon", "toward", "towards", "to"):
         _add(draft, ids, _role(draft, "object", False))
     for pobj in objects:
@@ -348,12 +533,33 @@ def _own_subtree(anchor: Token) -> list[Token]:
 
 
 def _add_place(draft: Draft) -> None:
-    """A place actor in a locative phrase of the trigger: "talks in Vienna", "come to Moscow"."""
+    """A place actor in a locative phrase of the trigger ("talks in Vienna", "come to
+    Moscow", "visited Mexico City"), else of the verb a noun trigger is the purpose of
+    ("arrived in Jeddah for talks")."""
     view = draft.view
-    for trig in draft.triggers:
-        for token in _own_subtree(trig.token):
-            aid = view.by_token.get(token.i)
-            if aid and view.actors[aid].kind == "place" and token.dep_ == "pobj" \
-                    and token.head.lower_ in ("in", "at", "to", "near", "inside", "into"):
-                draft.place = aid
-                return
+    for token in _place_words(draft):
+        aid = view.by_token.get(token.i)
+        if aid and view.actors[aid].kind == "place" and (_locative(token) or _destination(token)):
+            draft.place = aid
+            return
+
+
+def _place_words(draft: Draft) -> list[Token]:
+    """The words where an event's place may be named: the triggers' own phrases, then the
+    prepositions of the verb a noun trigger is the purpose of."""
+    words = [t for trig in draft.triggers for t in _own_subtree(trig.token)]
+    head = draft.head.token
+    verb = argument_head(head)
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "for" and verb.pos_ == "VERB":
+        words += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
+    return words
+
+
+def _locative(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "near", "inside", "into")
+
+
+def _destination(token: Token) -> bool:
+    """"visited Mexico City": the object of a verb of travel is where the event happened."""
+    verbs = load_data("events_triggers")["destination_verbs"]
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs

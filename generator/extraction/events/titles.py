@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from generator.datafiles import load_data
 from generator.extraction.events.draft import TEMPORAL_PREPS, Draft
-from generator.extraction.events.roles import subjects
+from generator.extraction.events.roles import argument_actors, folded_names, subjects
 from generator.extraction.events.triggers import argument_head
 from generator.extraction.references import View, actors_of, time_tokens
 from generator.extraction.syntax import antecedent, join_tokens
@@ -43,7 +43,7 @@ def title_of(draft: Draft) -> str:
     named = [a for a in doers or (parties if len(parties) > 1 else []) if view.actors[a].name not in text]
     actors = _names(named, view)  # not "Chad and Niger visiting Chad and Niger"
     if lead or (actors and anchor.pos_ in ("VERB", "AUX")):
-        text = f"{lead or actors} {text}"
+        text = f"{lead or actors} {_shared_aux(anchor)}{text}"
     elif actors and len(words) <= 2 and not any(t.i in view.by_token for t in words):
         text = f"{text} by {actors}"  # "Commentary by Jornal de Angola"
     text = re.sub(r"\s+", " ", text.replace("“", "").replace("”", "").replace('"', "")).strip()
@@ -58,6 +58,9 @@ def _title_anchor(draft: Draft) -> Token:
     """A noun trigger whose actors are its governing verb's subject is told through that
     verb: "Armenia and Azerbaijan have been engaged in heavy fighting"."""
     noun = draft.head.token
+    told = _telling_verb(draft)
+    if noun.pos_ == "NOUN" and told is not None:
+        return told  # "The worst attack was in 2002, when militants killed 20": told by "killed"
     inside = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into")  # "engaged in fighting"
     if noun.pos_ != "NOUN" or noun.dep_ != "dobj" and not inside:
         return noun
@@ -68,6 +71,29 @@ def _title_anchor(draft: Draft) -> Token:
     if any(actors_of(draft.view, s) for s in subjects(verb) if s.dep_ == "nsubj" or s.dep_ == "nsubjpass"):
         return verb
     return noun
+
+
+def _shared_aux(verb: Token) -> str:
+    """"Sudan will improve access ... and cease the bombing": a coordinated verb without an
+    auxiliary of its own has its first verb's ("will", "to"), so that its title says so
+    ("Sudan will cease the bombing"), not a plain past it never said."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return ""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    words = [c.text for c in first.children if c.dep_ in ("aux", "neg") and c.i < first.i]
+    return " ".join(words) + " " if words else ""
+
+
+def _telling_verb(draft: Draft) -> Token | None:
+    """A verb of the event's group whose subject names its actors: it says who did it."""
+    for trig in draft.triggers[1:]:
+        verb = trig.token
+        doers = [s for s in subjects(verb) if s.dep_ == "nsubj"]
+        if verb.pos_ == "VERB" and any(argument_actors(draft.view, s) for s in doers):
+            return verb
+    return None
 
 
 def _shortened(keep: set[int], anchor: Token) -> set[int]:
@@ -150,7 +176,8 @@ def _lead_names(draft: Draft, anchor: Token) -> str:
     named_inside = any(t.i in draft.view.by_token for t in subj.subtree)
     one_name = subj.i in draft.view.by_token and subj.i not in draft.view.inner
     if one_name or not named_inside:  # a name, a pronoun, "the two countries"; not "the X administration"
-        names = _names(actors_of(draft.view, subj), draft.view)
+        ids = folded_names(draft.view, subj) + actors_of(draft.view, subj)
+        names = _names(list(dict.fromkeys(ids)), draft.view)
         if names:
             return names
     words = [t for t in subj.subtree if not any(a.dep_ in ("relcl", "appos", "acl") and a.i != subj.i

@@ -2,9 +2,12 @@
 
 A trigger is a verb ("discuss", "shelled"), a verb with its object or particle ("carried
 out tests", "called off"), or a noun ("talks", "the bombing"), each listed with its kind
-in `data/events_triggers.yml`. Words that only name a topic ("discuss a ceasefire"), are
-negated ("did not attack") or only imagined ("fear the conflict will turn into war") are
-not triggers: an analyst wants what happened, not what was talked about.
+in `data/events_triggers.yml`. Words that only name a topic ("discuss a ceasefire") are
+not triggers: an analyst wants what happened, not what was talked about. Each trigger
+carries the article's stance on it (`factuality.py`): a negated one ("did not attack")
+is dropped, a planned or denied one keeps its status. A verb that stops or delays what
+its object names ("delaying a shipment of aid") turns the event round: no aid, but a
+reduction of relations.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from generator.datafiles import load_data
+from generator.extraction.events.factuality import chained, event_status, keeps_sheet
 from generator.extraction.references import View, actors_of, time_tokens
 from generator.extraction.syntax import antecedent, negated
 from generator.text import QUOTE_MARKS
@@ -24,6 +28,7 @@ class Trigger:
     token: Token
     kind: str
     absorbed: list[Token] = field(default_factory=list)  # object nouns or particles taken in
+    status: str = "happened"  # the article's stance on it (schema EventStatus)
 
 
 def find_triggers(view: View) -> list[Trigger]:
@@ -37,14 +42,14 @@ def find_triggers(view: View) -> list[Trigger]:
     for token in view.span:
         reporting = token.lemma_.lower() in speech and any(c.dep_ == "ccomp" for c in token.children) \
             and lex["verbs"].get(token.lemma_.lower()) in lex["reporting_kinds"]
-        if token.pos_ == "VERB" and token.dep_ != "amod" and not negated(token) and not reporting:
+        if token.pos_ == "VERB" and token.dep_ != "amod" and not reporting:
             trig = _verb_trigger(token, lex)
             if trig:
                 found.append(trig)
                 absorbed |= {t.i for t in trig.absorbed}
     taken = {t.token.i for t in found}
     for token in view.span:
-        if token.pos_ == "VERB" and token.i not in taken and not negated(token):
+        if token.pos_ == "VERB" and token.i not in taken:
             trig = _support_verb_trigger(token, lex)
             if trig:
                 found.append(trig)
@@ -52,21 +57,27 @@ def find_triggers(view: View) -> list[Trigger]:
     for token in view.span:
         if token.pos_ == "NOUN" and token.i not in absorbed:
             kind = lex["nouns"].get(token.lemma_.lower()) or lex["nouns"].get(token.lower_)
-            if kind and not _topic_only(token, lex) and not _negated_object(token) and _qualified(token, lex):
+            if kind and not _topic_only(token, lex) and _qualified(token, lex):
                 found.append(Trigger(token, kind))
     taken = {t.token.i for t in found} | absorbed
     governing = {argument_head(t.token).i for t in found}
     found += [Trigger(v, "other") for v in _dated_verbs(view, lex) if v.i not in taken | governing]
+    found = [t for t in found if not _withholds_name(t.token, lex) and not _quoted_word(t.token)]
+    return _with_stance(found)
+
+
+def _with_stance(found: list[Trigger]) -> list[Trigger]:
+    """Each trigger with the article's stance on it; what did not happen is left out. A
+    trigger heading an infinitive chain speaks for it: "refused to discuss the charges"
+    is one refusal, "declined to discuss" with no refusal trigger no event at all."""
     kept = {t.token.i for t in found}
-    return [t for t in found if not _hypothetical(t.token, lex) and not _withholds_name(t.token, lex)
-            and not _quoted_word(t.token) and not _refused(t.token, lex, kept)]
-
-
-def _refused(token: Token, lex: dict, triggers: set[int]) -> bool:
-    """"declined to discuss the charges": what someone refused to do did not happen (when
-    the refusal is itself a trigger, the two are told as one event instead)."""
-    head = token.head
-    return token.dep_ == "xcomp" and head.lemma_.lower() in lex["refusal_verbs"] and head.i not in triggers
+    told = []
+    for trig in found:
+        status = event_status(trig.token, kept)
+        if status is not None and (keeps_sheet(status) or chained(trig.token, kept)):
+            trig.status = status
+            told.append(trig)
+    return told
 
 
 def _quoted_word(token: Token) -> bool:
@@ -133,7 +144,11 @@ def _support_verb_trigger(verb: Token, lex: dict) -> Trigger | None:
     """"X carried out weapons tests", "X slowed the sale": a verb that is no trigger itself
     names the event of its object noun, and the title keeps the verb."""
     lemma = verb.lemma_.lower()
-    if lemma in lex["topic_verbs"] or lemma in lex["not_support_verbs"] or verb.dep_ == "amod":
+    if verb.dep_ == "amod":
+        return None
+    if lemma in load_data("factuality")["reversal_verbs"]:
+        return _reversal_trigger(verb, lex)
+    if lemma in lex["topic_verbs"] or lemma in lex["not_support_verbs"]:
         return None
     if lemma in load_data("claims_verbs")["speech_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "told a news conference (that) ...": a claim, not a conference
@@ -143,9 +158,33 @@ def _support_verb_trigger(verb: Token, lex: dict) -> Trigger | None:
     kind = lex["nouns"].get(noun.lemma_.lower()) or lex["nouns"].get(noun.lower_)
     if not kind or not _qualified(noun, lex):
         return None
-    if verb.lemma_.lower() in lex["stop_verbs"]:
-        kind = "yield" if kind in lex["de_escalation_of"] else "reduce-relations"
     return Trigger(verb, kind, [noun])
+
+
+def _reversal_trigger(verb: Token, lex: dict) -> Trigger | None:
+    """"X is delaying a shipment of aid", "halted the talks", "suspended attacks": a verb
+    that stops what its object names is no such event. Stopping cooperation reduces
+    relations, stopping hostility yields (CAMEO 16, 08); stopping anything else ("postponed
+    the vote") is no event. Source: openeventdata/UniversalPetrarch#33."""
+    fact = load_data("factuality")
+    noun = _object_noun(verb, lex)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    carried = _carried(noun, fact)
+    kind = lex["nouns"].get(carried.lemma_.lower()) or lex["nouns"].get(carried.lower_)
+    if not kind or kind not in fact["reversible_kinds"]:
+        return None
+    kind = "yield" if kind in fact["de_escalation_of"] else "reduce-relations"
+    return Trigger(verb, kind, list(dict.fromkeys([noun, carried])))
+
+
+def _carried(noun: Token, fact: dict) -> Token:
+    """What a carrier noun brings: "a shipment of aid" -> "aid"."""
+    if noun.lemma_.lower() in fact["carrier_nouns"]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((p for p in prep.children if p.dep_ == "pobj"), noun)
+    return noun
 
 
 def _verb_trigger(token: Token, lex: dict) -> Trigger | None:
@@ -178,13 +217,6 @@ def _qualified(noun: Token, lex: dict) -> bool:
                             for c in noun.children if c.i < noun.i)
 
 
-def _negated_object(noun: Token) -> bool:
-    """"It never came to a peace agreement": a noun right under a negated verb did not
-    happen; "have not reached a deal in talks" still had the talks."""
-    head = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return noun.dep_ in ("dobj", "pobj", "attr", "nsubj") and head.pos_ in ("VERB", "AUX") and negated(head)
-
-
 def _topic_only(token: Token, lex: dict) -> bool:
     """"discuss a ceasefire", "prisoners of war", "peace talks" modifiers: a topic, not an event."""
     while token.dep_ == "conj":
@@ -196,23 +228,11 @@ def _topic_only(token: Token, lex: dict) -> bool:
         return True
     if token.dep_ == "pobj":
         head = head.head
-    if head.lemma_.lower() in lex["topic_verbs"] and token.dep_ in ("dobj", "pobj"):
+    fact = load_data("factuality")
+    if head.lemma_.lower() in fact["carrier_nouns"] and head.dep_ in ("dobj", "pobj"):
+        head = head.head.head if head.dep_ == "pobj" else head.head  # "delayed a shipment of aid"
+    topic = set(lex["topic_verbs"]) | set(fact["reversal_verbs"])
+    if head.lemma_.lower() in topic and token.dep_ in ("dobj", "pobj"):
         return True
     return (head.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj"
-            and head.lemma_.lower() in lex["topic_nouns"])
-
-
-def _hypothetical(token: Token, lex: dict) -> bool:
-    """A trigger in a clause that only imagines it: "fear that the conflict will turn into war"."""
-    t = token
-    for _ in range(8):
-        if any(c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] for c in t.children):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
-            return True
-        if t.dep_ in ("acl", "ccomp") and t.head.lemma_.lower() in lex["hypothetical_heads"]:
-            return True
-        if t.dep_ == "ROOT":
-            return False
-        t = t.head
-    return False
+            and head.lemma_.lower() in set(lex["topic_nouns"]) | set(fact["reversal_nouns"]))

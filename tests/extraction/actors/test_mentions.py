@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
+from spacy.tokens import Doc
 
-from generator.extraction.actors.mentions import add_head_mentions, cover_backed, drop_families
+from generator.extraction.actors.mentions import (
+    add_head_mentions,
+    add_surname_mentions,
+    cover_backed,
+    drop_families,
+)
 from generator.extraction.actors.phrases import LED_LABEL
 from generator.extraction.actors.table import Candidate
 from generator.extraction.sentence import Sentence
@@ -41,3 +47,21 @@ def test_a_backed_name_covers_its_backer(world):
     yazidi = Candidate(0, doc[3:4], "Yazidi", "group", "Yazidis", "demonym")
     cover_backed([oman, yazidi], world)
     assert yazidi.span.text == "Oman - backed Yazidi" and oman.span.text == "Oman"
+
+
+def test_a_later_lone_surname_is_a_mention_of_the_full_name(world):
+    text = "Sgt Anna Thistlewood spoke . Thistlewood said so . The Thistlewood Trust agreed ."
+    doc = spacy.blank("en")(text)
+    found = add_surname_mentions([person(doc, 1, 3)], _sentences(doc, (0, 5), (5, 9), (9, 14)), {}, world)
+    assert [(c.sentence, c.span.text, c.kind) for c in found] == [
+        (0, "Anna Thistlewood", "person"), (1, "Thistlewood", "person")]
+
+
+def test_a_surname_before_the_full_name_or_modifying_a_noun_is_no_mention(world):
+    words = ["Berg", "waited", ".", "Anna", "Berg", "spoke", ".", "Berg", "plan", "failed", "."]
+    deps = ["nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct",
+            "compound", "nsubj", "ROOT", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, deps=deps, heads=[1, 1, 1, 4, 5, 5, 5, 8, 9, 9, 9])
+    bounds = _sentences(doc, (0, 3), (3, 7), (7, 11))
+    found = add_surname_mentions([person(doc, 3, 5, sentence=1)], bounds, {}, world)
+    assert [c.span.text for c in found] == ["Anna Berg"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import spacy
+from spacy.tokens import Doc
 
 from generator.extraction.actors.phrases import (
     force_spans,
@@ -11,6 +12,7 @@ from generator.extraction.actors.phrases import (
     organization_of_place,
     pattern_candidates,
     person_of_organization,
+    ranked_names,
 )
 
 
@@ -56,3 +58,22 @@ def test_an_organization_of_a_place_is_no_place(world):
     doc = spacy.blank("en")("Association of Salt Makers of the Grey Delta and the Grey Delta")
     assert organization_of_place(doc[0:9], world)
     assert not organization_of_place(doc[11:13], world)
+
+
+def _tagged(words: list[str], proper: set[int]):
+    """A blank Doc whose words at `proper` are proper nouns, the rest common ones."""
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["PROPN" if i in proper else "NOUN" for i in range(len(words))])
+    return doc[0:len(doc)]
+
+
+def test_a_rank_before_an_uncommon_name_makes_a_person_without_the_rank(world):
+    sent = _tagged(["Sgt", "Oriel", "Thistlewood", "told", "reporters", "."], {0, 1, 2})
+    found = pattern_candidates(0, sent, world, [])
+    assert [(c.text, c.kind) for c in found] == [("Oriel Thistlewood", "person")]
+    assert ranked_names(_tagged(["Sgt", "Oriel", "told", "reporters", "."], {0, 1}), world) == []
+    assert ranked_names(_tagged(["General", "Harbor", "Holdings", "said", "."], {0, 1, 2}), world) == []
+    heading = ["President", "Berg", "Signs", "Border", "Bill"]
+    assert ranked_names(_tagged(heading, {0, 1, 2, 3, 4}), world) == []
+    long_word = ["Major", "Oriel", "Holm", "said", "."]  # "Major League", "Private Equity": words, not ranks
+    assert ranked_names(_tagged(long_word, {0, 1, 2}), world) == []

@@ -10,19 +10,10 @@ import pytest
 
 from generator.extraction.events import extract_events
 from generator.extraction.events.grouping import compatible_dates
-from tests.sentences import ACTORS, sentences
+from tests.sentences import ACTORS, only, roles, sentences
 
 pytestmark = pytest.mark.slow
 
-
-def only(events, kind):
-    found = [e for e in events if e.kind == kind]
-    assert len(found) == 1, [(e.kind, e.title) for e in events]
-    return found[0]
-
-
-def roles(event) -> dict[str, str]:
-    return {p.actor: p.role for p in event.participants}
 
 
 def test_talks_have_parties_place_and_date():
@@ -302,3 +293,38 @@ def test_a_participle_on_a_noun_is_titled_with_the_noun():
     text = "The Ruritanian ambassador was among hundreds injured, a local TV said."
     events = extract_events(sentences(text), ACTORS)
     assert [e.title for e in events] == ["Hundreds injured"]
+
+
+def test_an_attack_told_by_its_author_then_named_is_one_event():
+    events = extract_events(sentences("Ruritania said on Sunday it had fired rockets at Vienna.",
+                                      "Anna Berg condemned the attack."), ACTORS)
+    attack = only(events, "assault")
+    assert len(attack.sources) == 2
+
+
+def test_the_strike_named_again_stays_a_protest():
+    events = extract_events(sentences("Hundreds of workers are striking at Vienna airport on Tuesday.",
+                                      "Both airlines said they prepped for the strike.",
+                                      times={"on Tuesday": "2021-03-02"}), ACTORS)
+    assert [e.kind for e in events] == ["protest"]
+    assert len(events[0].sources) == 2
+
+
+def test_who_chaired_the_session_hosts_the_meeting_told_before():
+    told = sentences("Ruritania and Freedonia met in Vienna on Monday.",
+                     "Anna Berg, who chaired the session, said both sides would meet again.")
+    events = extract_events(told, ACTORS)
+    meeting = next(e for e in events if "met" in e.title)
+    assert {p.actor: p.role for p in meeting.participants}["anna-berg"] == "host"
+    assert len(meeting.sources) == 2
+
+
+def test_observers_attend_the_meeting_told_before():
+    events = extract_events(sentences("Ruritania and Freedonia met in Vienna on Monday.",
+                                      "Osterlich's envoy, Anna Berg, attended as an observer."), ACTORS)
+    assert len(events) == 1
+    assert {p.actor: p.role for p in events[0].participants}["anna-berg"] == "observer"
+
+
+def test_an_observer_alone_is_no_event():
+    assert extract_events(sentences("Anna Berg attended as an observer."), ACTORS) == []

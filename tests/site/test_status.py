@@ -1,0 +1,53 @@
+"""An event's status on the site: an event the article does not tell as done carries a
+badge on its page, in the timeline and in the events index, and is set apart in italics;
+one that happened looks as before."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import yaml
+
+from generator.schema import EventStatus
+from generator.sheets.store import load_content
+from generator.site.labels import STATUS_LABELS, STATUS_NOTES
+from generator.site.pages import render_site
+from tests.briefing_fixture import write_content
+
+
+def pages_with_status(tmp_path, event_id: str, status: str) -> dict[str, str]:
+    root = write_content(tmp_path / "content")
+    sheet = root / "events" / f"{event_id}.yml"
+    data = yaml.safe_load(sheet.read_text(encoding="utf-8"))
+    sheet.write_text(sheet.read_text(encoding="utf-8") + f"status: {status}\n", encoding="utf-8")
+    assert "status" not in data
+    return render_site(load_content(root))
+
+
+def test_every_status_has_words():
+    assert set(get_args(EventStatus)) == set(STATUS_LABELS) == set(STATUS_NOTES)
+    assert all(STATUS_LABELS[s] and STATUS_NOTES[s] for s in STATUS_LABELS if s != "happened")
+
+
+def test_a_planned_event_says_so_on_its_page_and_in_the_timeline(tmp_path):
+    pages = pages_with_status(tmp_path, "moscow-talks", "planned")
+    talks = pages["events/moscow-talks.md"]
+    assert "**Status:** <mark>planned</mark> The article tells this as planned" in talks
+    timeline = pages["timeline.md"]
+    assert "*[Talks in Moscow](events/moscow-talks.md)* <mark>planned</mark>" in timeline
+    assert "[Shelling of towns](events/shelling.md)" in timeline
+    assert "*[Shelling of towns]" not in timeline and timeline.count("<mark>") == 1
+    assert "*[Talks in Moscow](moscow-talks.md)* <mark>planned</mark>" in pages["events/index.md"]
+    russia = pages["actors/russia.md"]
+    assert "*[Talks in Moscow](../events/moscow-talks.md)* <mark>planned</mark> | mediator" in russia
+
+
+def test_a_denied_event_is_marked_denied(tmp_path):
+    pages = pages_with_status(tmp_path, "shelling", "denied")
+    assert "<mark>denied</mark> Someone denies that this happened" in pages["events/shelling.md"]
+
+
+def test_an_event_that_happened_has_no_badge(tmp_path):
+    pages = pages_with_status(tmp_path, "shelling", "happened")
+    assert "<mark>" not in pages["events/shelling.md"] and "<mark>" not in pages["timeline.md"]
+    assert "**Status:**" not in pages["events/shelling.md"]
