@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from generator.dates import find_times, last_date
 from generator.extraction.actors import ActorTable, find_actors
+from generator.extraction.actors.offices import cite_again
 from generator.extraction.actors.speakers import SPEAKER_ROLE
 from generator.extraction.background import build_briefing
 from generator.extraction.claims import extract_claims
@@ -139,9 +140,12 @@ def attach_facts(actors: dict[str, Actor], events: dict[str, Event], relations: 
             continue
         if relation.target == subject:
             continue
-        if any(r.type == relation.type and r.target == relation.target for r in actor.relations):
-            continue
-        actor.relations.append(relation)
+        same = next((r for r in actor.relations if r.type == relation.type and r.target == relation.target),
+                    None)
+        if same is None:
+            actor.relations.append(relation)
+        for ref in relation.sources if same is not None else []:
+            cite_again(same, ref)  # stated again by another pass: one relation citing each sentence
     for owner, claim in claims:
         actor = actors.get(owner)
         if actor is None:

@@ -8,7 +8,8 @@ the discourse around it, kept here in a `View` of each sentence:
 - definite nouns: "that country", "the enclave", "the official" (a noun that stood for
   an actor earlier) mean the last actor of their kind;
 - pairs: "the two republics", "both sides" mean the last pair named together;
-- titles: "the US president" after "US President Donald Trump" means him.
+- titles: "the US president" after "US President Donald Trump" means him;
+- allegiance: "militants loyal to the Red Hand" mean that group (`allegiance_words`).
 Each rule resolves by syntax and agreement (kind, number, a gender the text gives) or
 not at all: a fact whose actor cannot be resolved names none rather than the nearest name.
 The words each rule listens for are data, in `data/events_references.yml`.
@@ -280,8 +281,11 @@ def _describes_a_thing(view: View, token: Token) -> bool:
 
 def _relative(view: View, token: Token) -> list[str]:
     """"the generals, who seized power": the noun the clause describes, never a name near
-    it; "who" is a person or a body of people, "which" no person."""
-    found = actors_of(view, token.head.head)
+    it; "who" is a person or a body of people, "which" no person. A name coordinated after
+    the clause is not described by it ("A, who killed B, and C": only A)."""
+    noun, clause = token.head.head, token.head
+    found = list(dict.fromkeys(a for t in [noun, *noun.conjuncts] if t.i < min(token.i, clause.i)
+                               for a in _actors_of_one(view, t)))
     if token.lower_ == "who":
         return [a for a in found if view.actors[a].kind != "place"]
     if token.lower_ == "which":
@@ -343,6 +347,10 @@ def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
             found = actors_of(view, child)
             if found:
                 return found
+    if lemma in refs["proxy_nouns"]:
+        found = _apposition_after_owner(view, token)
+        if found:
+            return found
     if token.lower_ in load_data("actor_rules")["quantity_nouns"]:
         return _counted(view, token)
     if _is_pair_phrase(token, refs):
@@ -351,6 +359,10 @@ def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
         person, modifiers = view.titled[lemma]
         if set(_title_modifiers(view, token)) <= set(modifiers):
             return [person]  # "the US president said", after "US President Donald Trump"
+    if lemma in refs["non_state_nouns"] or token.lower_ in refs["non_state_nouns"]:
+        found = _allegiance(view, token, refs)
+        if found:
+            return found
     if lemma in refs["proxy_nouns"] or lemma in refs["definite_nouns"]:
         found = _modifier_actors(view, token)
         if found:
@@ -360,6 +372,32 @@ def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
     if lemma in refs["definite_nouns"] and _is_definite(token):
         return _recent(view, token, refs["definite_nouns"][lemma])
     return _included(view, token)
+
+
+def _apposition_after_owner(view: View, token: Token) -> list[str]:
+    """"The leader of the Red Hand, Ivo Marek, ...": the parser hangs the person's name on
+    the "of" phrase it follows, but a person in apposition to a body that names no person
+    is the title's holder, not the body's."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for owner in (p for p in prep.children if p.dep_ == "pobj"):
+            bodies = actors_of(view, owner)
+            if not bodies or any(view.actors[a].kind == "person" for a in bodies):
+                continue
+            people = [a for c in owner.children if c.dep_ == "appos" for a in actors_of(view, c)]
+            if people and all(view.actors[a].kind == "person" for a in people):
+                return people
+    return []
+
+
+def _allegiance(view: View, token: Token, refs: dict) -> list[str]:
+    """"Militants loyal to the Red Hand", "fighters affiliated with X": armed men outside a
+    state who answer to a group act for it (`allegiance_words`); only a group or an
+    organization is answered to so ("loyal to the president" names no one who acts)."""
+    words = set(refs["allegiance_words"])
+    return [a for c in token.children if c.dep_ in ("amod", "acl") and c.lower_ in words
+            for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for o in p.children if o.dep_ == "pobj" for a in actors_of(view, o)
+            if view.actors[a].kind in ("group", "organization")]
 
 
 def _counted(view: View, token: Token) -> list[str]:

@@ -26,6 +26,7 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from generator.datafiles import load_data
+from generator.extraction.actors.offices import cite_again
 from generator.extraction.events.roles import draft_event, group_triggers
 from generator.extraction.events.triggers import find_triggers
 from generator.extraction.gazetteer import load_gazetteer
@@ -41,32 +42,33 @@ MAX_DESCRIPTION = 6  # lowercase words between "<place>-based" and the name it d
 
 
 def extract_relations(sentences: list[Sentence], actors: dict[str, Actor]) -> list[tuple[str, Relation]]:
-    """(subject actor id, relation) for each relation the sentences state, once each."""
+    """(subject actor id, relation) for each relation the sentences state, once each,
+    citing each sentence that states it (offices.py `cite_again`)."""
     out: list[tuple[str, Relation]] = []
-    seen: set[Found] = set()
+    seen: dict[Found, Relation] = {}
     for view in build_views(sentences, actors):
+        quote = SourceRef(article=view.sentence.article.id, quote=view.sentence.text)
         for subject, kind, target in relations_in(view):
             key = (subject, kind, target)
             mirror = (target, kind, subject)
-            if subject == target or target not in actors or subject not in actors or key in seen:
+            known = subject in actors and target in actors
+            if subject == target or not known or cite_again(seen.get(key), quote):
                 continue
             if not _fits(kind, actors[subject], actors[target]):
                 continue
             if kind == "part-of" and not _is_larger(actors[target], actors[subject]):
                 continue
-            if kind in load_data("relations_patterns")["symmetric"] and mirror in seen:
+            if kind in load_data("relations_patterns")["symmetric"] and cite_again(seen.get(mirror), quote):
                 continue
-            seen.add(key)
-            text = view.sentence.text
-            quote = SourceRef(article=view.sentence.article.id, quote=text)
-            out.append((subject, Relation(type=kind, target=target, text=text, sources=[quote])))
+            seen[key] = Relation(type=kind, target=target, text=view.sentence.text, sources=[quote])
+            out.append((subject, seen[key]))
         for relative, owner, noun in family_in(view):
-            if (relative, "family-of", owner) in seen or relative == owner:
+            key = (relative, "family-of", owner)
+            if relative == owner or cite_again(seen.get(key), quote):
                 continue
-            seen.add((relative, "family-of", owner))
             text = f"{actors[relative].name} is the {noun} of {actors[owner].name}."
-            quote = SourceRef(article=view.sentence.article.id, quote=view.sentence.text)
-            out.append((relative, Relation(type="family-of", target=owner, text=text, sources=[quote])))
+            seen[key] = Relation(type="family-of", target=owner, text=text, sources=[quote])
+            out.append((relative, seen[key]))
     return out
 
 
@@ -215,7 +217,7 @@ def _noun_relations(view: View, noun: Token) -> list[Found]:
     if not patterns:
         return []
     found: list[Found] = []
-    for prep in noun.children:
+    for prep in [*noun.children, *_sibling_prep(noun)]:
         kind = patterns.get(prep.lower_) if prep.dep_ == "prep" else None
         if not kind:
             continue
@@ -228,6 +230,17 @@ def _noun_relations(view: View, noun: Token) -> list[Found]:
         else:
             found += _pairs(owners, kind, targets)
     return found
+
+
+def _sibling_prep(noun: Token) -> list[Token]:
+    """The preposition right after a verb's object that the parser hung on the verb
+    ("guarded the Acme headquarters in Strelsau"): English puts a noun's own
+    prepositional phrase there, and the small model often attaches it one level up."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is None or after.dep_ != "prep" or after.head.i != noun.head.i or noun.dep_ != "dobj":
+        return []
+    return [after]
 
 
 def _is_defense(noun: Token, lex: dict) -> bool:
@@ -298,6 +311,7 @@ def _mention_relations(view: View) -> list[Found]:
         if kind == "place":
             found += [(actor, "part-of", t) for t in _places_around(view, mentions, token, end)
                       if _is_larger(view.actors[t], view.actors[actor])]
+            found += [(p, "resident-of", actor) for p in _whose_hometown(view, token, end)]
         elif kind == "person":
             found += _person_modifiers(view, mentions, token)
         elif kind in ("organization", "group"):
@@ -313,17 +327,19 @@ def _named(view: View, mentions: dict, token: Token, kinds: tuple[str, ...]) -> 
 
 def _places_around(view: View, mentions: dict, token: Token, end: int) -> list[str]:
     """The larger place a place is placed in: "Springfield, Ruritania", "Springfield in
-    northern Ruritania", "Springfield, a town in Ruritania", "Ruritania's capital,
+    northern Ruritania", "Springfield, a town in Ruritania", "Springfield, the capital of
+    Ruritania" (`place_noun_preps`), "Ruritania's capital,
     Springfield", "Ruritania's Zenda province"; not the next name of a list ("Springfield,
     Shelbyville and Ogdenville")."""
     lex = load_data("relations_patterns")
-    out = [a for a in [_comma_place(view, mentions, token, end)] if a]
+    out = [a for a in [_comma_place(view, mentions, token, end), _region_after(view, mentions, end)] if a]
     nouns = [c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in lex["place_nouns"]]
     if token.dep_ in ("appos", "compound") and token.head.lemma_.lower() in lex["place_nouns"]:
         nouns.append(token.head)
     for child in [token, *nouns]:
+        preps = lex["place_preps"] if child is token else lex["place_noun_preps"]
         for prep in child.children:
-            if prep.dep_ == "prep" and prep.lower_ in lex["place_preps"]:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 out += [a for o in prep.children if o.dep_ == "pobj"
                         for a in [_named(view, mentions, o, PLACES)] if a]
             elif prep.dep_ == "poss":
@@ -341,6 +357,31 @@ def _comma_place(view: View, mentions: dict, token: Token, end: int) -> str | No
     if nxt and view.actors[nxt[0]].kind in PLACES and not _in_list(doc, nxt[2], token):
         return nxt[0]
     return None
+
+
+def _region_after(view: View, mentions: dict, end: int) -> str | None:
+    """A country or state named right after a place by words that only say where in it
+    the place lies, however the parse attaches them: "Zenda in southern Ruritania",
+    "Zenda, south-east Ruritania", "Zenda in the northern part of Ruritania" (`compass_words`,
+    `region_words`). Only a country or a state the gazetteer knows is taken, so "Zenda in
+    Strelsau" (two towns, or a street in a town) says nothing."""
+    lex = load_data("relations_patterns")
+    doc, i = view.span.doc, end
+    opener = i < view.span.end and doc[i].lower_ in lex["place_preps"]
+    if not opener and not (i < view.span.end and doc[i].text == ","):
+        return None
+    i += 1
+    skipped = 0
+    while i < view.span.end and (doc[i].lower_ in lex["compass_words"] or doc[i].text == "-"
+                                 or doc[i].lower_ == "the" and opener):
+        i, skipped = i + 1, skipped + 1
+    if opener and i + 1 < view.span.end and doc[i].lower_ in lex["region_words"] \
+            and doc[i + 1].lower_ == "of":
+        i, skipped = i + 2, skipped + 1
+    target = next((aid for aid, f, _ in mentions.values() if f == i), None)
+    if target is None or not (opener or skipped):
+        return None
+    return target if (_rank(view.actors[target]) or 0) >= lex["place_ranks"]["state"] else None
 
 
 def _in_list(doc, end: int, token: Token) -> bool:
@@ -395,6 +436,23 @@ def _person_modifiers(view: View, mentions: dict, token: Token) -> list[Found]:
     return found + _homes(view, mentions, token, person, lex)
 
 
+def _whose_hometown(view: View, token: Token, end: int) -> list[str]:
+    """The one person a place is called the hometown of: "Zenda, Ivo Marek's hometown"
+    (the apposition right after the place's comma, wherever the parser hung it), "near
+    his hometown of Zenda" (the pronoun resolved by references.py, or no one);
+    `hometown_nouns`. A birthplace is no home: "born in" says nothing of where one lives."""
+    nouns = load_data("relations_patterns")["hometown_nouns"]
+    doc = view.span.doc
+    after = end < view.span.end - 1 and doc[end].text == ","
+    homes = [t for t in view.span if t.dep_ == "appos" and t.lemma_.lower() in nouns
+             and (t.head.i == token.i or after and t.left_edge.i == end + 1)]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in nouns:
+        homes.append(token.head.head)
+    owners = {a for home in homes for c in home.children if c.dep_ == "poss" for a in actors_of(view, c)
+              if view.actors[a].kind == "person"}
+    return list(owners) if len(owners) == 1 else []
+
+
 def _homes(view: View, mentions: dict, token: Token, person: str, lex: dict) -> list[Found]:
     """"Ivo Marek's Strelsau home": the place named on a person's home (`home_nouns`)."""
     home = token.head
@@ -419,6 +477,9 @@ def _noun_relations_of(view: View, mentions: dict, person: str, noun: Token, lex
                 if child.dep_ in ("compound", "poss", "amod", "nmod") else None
             if target:
                 found.append((person, lex["noun_modifiers"][view.actors[target].kind], target))
+            if target and view.actors[target].kind in PLACES:  # "a Strelsau, Ruritania, lawyer": both
+                found += [(person, "resident-of", a) for t in child.subtree if t.i != child.i
+                          for a in [_named(view, mentions, t, PLACES)] if a]
     return found
 
 

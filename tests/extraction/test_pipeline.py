@@ -38,6 +38,16 @@ def test_attach_facts_keeps_each_fact_once_and_drops_dangling_references():
     assert claim.by == ["russia"] and claim.about == ["armenia"]
 
 
+def test_a_relation_stated_twice_cites_both_sentences():
+    actors = {i: Actor(id=i, name=i.title(), kind="country") for i in ("russia", "armenia")}
+    first = Relation(type="supports", target="armenia",
+                     sources=[SourceRef(article="a", quote="Russia backs Armenia.")])
+    again = Relation(type="supports", target="armenia",
+                     sources=[SourceRef(article="a", quote="Russia still backs Armenia.")])
+    attach_facts(actors, {}, [("russia", first), ("russia", again)], [])
+    assert [len(r.sources) for r in actors["russia"].relations] == [2]
+
+
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()

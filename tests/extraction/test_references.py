@@ -144,3 +144,32 @@ def test_a_possessive_with_no_owner_near_it_is_no_actor_named_sentences_before()
     assert meant("Freedonia criticized Osterlich.", "The drug was banned as experts tested its safety.",
                  word="its") == []
     assert meant("Ruritania's army attacked Vienna.", "Its tanks entered.", word="Its") == ["ruritania"]
+
+
+RED_HAND = Actor(id="red-hand", name="Red Hand", kind="group")
+
+
+def with_red_hand(*paragraphs: str) -> list:
+    """Sentences with the shared test actors, plus an armed group, the Red Hand."""
+    found = sentences(*paragraphs)
+    for s in found:
+        start = s.text.find("Red Hand")
+        if start >= 0:
+            s.mentions = sorted([*s.mentions, Mention(start, start + 8, "red-hand", "Red Hand")],
+                                key=lambda m: (m.start, m.end))
+    return found
+
+
+def test_armed_men_loyal_to_a_group_are_that_group():
+    views = build_views(with_red_hand("Freedonian militants loyal to the Red Hand beheaded 12 people.",
+                                      "They later seized the city."), {**ACTORS, "red-hand": RED_HAND})
+    militants = next(t for t in views[0].span if t.text == "militants")
+    they = next(t for t in views[1].span if t.text == "They")
+    assert actors_of(views[0], militants) == ["red-hand"]
+    assert actors_of(views[1], they) == ["red-hand"]
+
+
+def test_loyal_to_a_country_or_a_person_names_no_actor():
+    views = build_views(sentences("Gunmen loyal to Anna Berg stormed the radio station."), ACTORS)
+    gunmen = next(t for t in views[0].span if t.text == "Gunmen")
+    assert actors_of(views[0], gunmen) == []

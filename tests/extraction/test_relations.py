@@ -222,3 +222,40 @@ def test_a_country_said_to_be_part_of_an_organization_is_its_member():
         "Ruritanian officials, whose country is part of Acme Corp, declined to comment.")
     assert not named_relations(
         "Ruritanian and Osterlich officials, whose country is part of Acme Corp, left.")
+
+
+def test_a_place_in_a_region_of_a_country_is_part_of_it():
+    assert ("zenda", "part-of", "ruritania") in named_relations("Rain fell on Zenda in southern Ruritania.")
+    assert ("zenda", "part-of", "ruritania") in named_relations(
+        "The mayor of Zenda, south-east Ruritania, left.")
+    assert ("zenda", "part-of", "ruritania") in named_relations(
+        "Rain fell on Zenda in the northern part of Ruritania.")
+
+
+def test_a_company_headquarters_in_a_place_is_its_seat():
+    assert ("acme-corp", "based-in", "strelsau") in named_relations(
+        "Police guarded the Acme Corp headquarters in Strelsau.")
+
+
+def test_a_relation_stated_again_cites_each_sentence():
+    said = ("Ruritania supports Freedonia.", "Ruritania still supports Freedonia.")
+    found = extract_relations(sentences(*said), ACTORS)
+    assert len(found) == 1
+    assert [s.quote for s in found[0][1].sources] == list(said)
+
+
+def test_a_place_called_the_capital_of_a_country_is_part_of_it():
+    assert ("strelsau", "part-of", "ruritania") in named_relations(
+        "The report came from Strelsau, the capital of Ruritania, on Monday.")
+
+
+def test_a_place_called_a_person_s_hometown_is_where_they_live():
+    lives = ("ivo-marek", "resident-of", "zenda")
+    assert lives in named_relations("The museum in Zenda, Ivo Marek's hometown, opened on Monday.")
+    assert lives in named_relations("Ivo Marek was found near his hometown of Zenda.")
+    assert not named_relations("Ivo Marek was born in Zenda.")
+
+
+def test_a_town_and_its_country_in_front_of_what_a_person_does_are_both_home():
+    found = named_relations("But Ivo Marek, a Strelsau, Ruritania, lawyer, said he would not wait.")
+    assert {("ivo-marek", "resident-of", "strelsau"), ("ivo-marek", "resident-of", "ruritania")} <= found

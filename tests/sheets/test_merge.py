@@ -543,3 +543,17 @@ def test_a_summary_counts_what_the_folded_sheet_holds():
     out, _ = folding.fold(view, SheetSet(), new, {"a2"})
     assert len(out.actors["russia"]["claims"]) == 2
     assert out.actors["russia"]["summary"] == "Source of 2 claims."
+
+
+def test_events_one_article_tells_apart_stay_apart():
+    source = [{"article": "a1", "quote": "Marek was arrested and later convicted."}]
+    arrest = {"id": "arrest", "kind": "coerce", "date": "2015-06-18", "title": "Marek arrested",
+              "participants": [{"actor": "ivo-marek", "role": "target"}], "sources": source}
+    verdict = {**arrest, "id": "verdict", "date": "../2016-12-15", "title": "Marek convicted"}
+    new = SheetSet(events={"arrest": arrest, "verdict": verdict})
+    out, renames = folding.fold(SheetSet(), SheetSet(), new, {"a1"})
+    assert sorted(out.events) == ["arrest", "verdict"] and renames == {}
+    later = [{"article": "a2", "quote": "Marek was convicted."}]
+    other = {**verdict, "id": "marek-convicted", "title": "Marek convicted", "sources": later}
+    again, renames = folding.fold(out, SheetSet(), SheetSet(events={"marek-convicted": other}), {"a2"})
+    assert renames == {"marek-convicted": "verdict"}  # another article's report joins its own

@@ -108,13 +108,30 @@ def _titled(c: Candidate, world: World) -> bool:
 
 def _keep(members: list[Candidate], world: World) -> bool:
     """Contextual names ("the North") need their country named elsewhere; a lone word
-    taken for a person ("Hope", "Specs") needs a second mention or a title, since news
-    introduces people by their full names."""
+    taken for a person ("Hope", "Specs") needs a second mention, a title or a description
+    of a person after it (`_described`), since news introduces people by their full names."""
     if all(m.role == "contextual" for m in members):
         return False
     if members[0].kind == "person" and not is_full_name(members[0].key) and len(members) < 2:
-        return any(_titled(m, world) for m in members)
+        return any(_titled(m, world) or _described(m, world) for m in members)
     return True
+
+
+def _described(c: Candidate, world: World) -> bool:
+    """Is the name followed by what AP style says of a person, between commas: an age
+    ("Marek, 53, said"), a title of office ("Marek, a senior Defense Ministry official") or
+    a party or nationality the recognizer marks ("Marek, a Republican from Zenda")?"""
+    doc, end = c.span.doc, c.span.end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].like_num and doc[end + 2].text == ",":
+        return True
+    stop = end + 1
+    while stop < len(doc) and stop < end + 8 and doc[stop].text not in {",", ";", ".", "("}:
+        stop += 1
+    return doc[end + 1].lower_ in {"a", "an", "the"} and any(
+        t.lemma_.lower() in world.titles or t.lower_ in world.titles or t.ent_type_ == "NORP"
+        for t in doc[end + 2:stop])
 
 
 def build_actors(cands: list[Candidate], sentences: list[Sentence], world: World) -> ActorTable:

@@ -25,6 +25,7 @@ from generator.schema import Actor, Relation, SourceRef
 
 OWNER_KINDS = ("country", "organization", "group")  # who can hold an office; a city too for `place_titles`
 MAX_TITLE_MODIFIERS = 3  # words between an owner and its title: "the EU's foreign policy chief"
+MAX_RELATION_SOURCES = 5  # sentences cited for one relation stated again and again
 MEDIA_WINDOW = 5  # sentences from a media description ("X's official newspaper") to the outlet's name
 # words that make a country's name take "the" in a sentence
 THE_WORDS = {"United", "Republic", "Kingdom", "Union", "Islands", "Emirates", "States", "Netherlands",
@@ -65,7 +66,7 @@ def title_relations(table: ActorTable, sentences: list[Sentence], world: World) 
     by_sentence: dict[int, list[tuple[Candidate, str]]] = defaultdict(list)
     for c, actor_id in table.candidates:
         by_sentence[c.sentence].append((c, actor_id))
-    seen: set[tuple[str, str, str]] = set()
+    seen: dict[tuple[str, str, str], Relation] = {}
     named_in: dict[str, dict[str, Actor]] = defaultdict(dict)  # article -> the actors it names
     for c, actor_id in table.candidates:
         named_in[sentences[c.sentence].article.id][actor_id] = table.actors[actor_id]
@@ -79,14 +80,24 @@ def title_relations(table: ActorTable, sentences: list[Sentence], world: World) 
                 if not target:  # "President Ivo Marek" alone: no country is guessed (issue 9)
                     continue
                 rel_type = _relation_type(rel_type, words, table.actors[target], world)
-                if target == actor_id or (actor_id, rel_type, target) in seen:
+                ref = SourceRef(article=sentence.article.id, quote=sentence.text)
+                if target == actor_id or cite_again(seen.get((actor_id, rel_type, target)), ref):
                     continue
-                seen.add((actor_id, rel_type, target))
                 holder, office = table.actors[actor_id].name, _title_phrase(rel_type)
                 text = f"{holder} is {office} {named(table.actors[target])}."
-                table.relations.append((actor_id, Relation(
-                    type=rel_type, target=target, text=text,
-                    sources=[SourceRef(article=sentence.article.id, quote=sentence.text)])))
+                relation = Relation(type=rel_type, target=target, text=text, sources=[ref])
+                seen[(actor_id, rel_type, target)] = relation
+                table.relations.append((actor_id, relation))
+
+
+def cite_again(relation: Relation | None, ref: SourceRef) -> bool:
+    """A relation already found is not found twice: another sentence that states it is
+    one more source for it (up to MAX_RELATION_SOURCES), so every statement stays cited."""
+    if relation is None:
+        return False
+    if ref not in relation.sources and len(relation.sources) < MAX_RELATION_SOURCES:
+        relation.sources.append(ref)
+    return True
 
 
 def named(actor: Actor) -> str:
@@ -155,11 +166,12 @@ def _owner_ends(doc, first: int) -> set[int]:
 
 
 def _title_of_before(items, doc, start: int, world: World) -> tuple[str, int, int] | None:
-    """"The leader of Acme, Ivo Marek": a title, "of" and its owner, then a comma, right
-    before the name; (relation, first token of the title, the token "of")."""
-    if start == 0 or doc[start].text != "," and doc[start - 1].text != ",":
+    """"The leader of Acme, Ivo Marek", "former commander of the Ruritanian Navy Ivo
+    Marek": a title, "of" and its owner, then a comma or nothing, right before the name;
+    (relation, first token of the title, the token "of")."""
+    if start == 0:
         return None
-    comma = start if doc[start].text == "," else start - 1
+    comma = start if doc[start].text == "," else start - 1 if doc[start - 1].text == "," else start
     owner = next((c for c, _ in items if c.span.end == comma and c.kind in OWNER_KINDS), None)
     if owner is None or owner.span.start < 2 or doc[owner.span.start - 1].lower_ != "of" \
             and not (doc[owner.span.start - 1].lower_ == "the" and doc[owner.span.start - 2].lower_ == "of"):
@@ -221,20 +233,24 @@ def _person_titles(c: Candidate, items, world: World,
                                                                              "place" in kinds)
         found.append((rel_type, owner or "", words))
     # apposition after the name: ", spokesman for the Russian Ministry ...", ", Russia's envoy"
-    if span.end < len(doc) and doc[span.end].text == ",":
-        stop = span.end + 1
-        while stop < len(doc) and stop < span.end + 14 and doc[stop].text not in {",", ";", ".", "(", "—"}:
+    comma = _apposition_comma(doc, span.end, world)
+    if comma is not None:
+        stop = comma + 1
+        while stop < len(doc) and stop < comma + 14 and doc[stop].text not in {",", ";", ".", "(", "—"}:
             stop += 1
-        tokens = doc[span.end + 1:stop]
+        tokens = doc[comma + 1:stop]
         title = _title_in(tokens, world)
         if title:
             rel_type, end = title
-            after = _actor_at(items, tokens.start + end, stop)
-            before = _actor_at(items, tokens.start, tokens.start + end)
-            owner = after if after and tokens.start + end < len(doc) and \
-                doc[tokens.start + end].lower_ in {"of", "for", "at", "to", "with", "in"} else before or after
+            before, after = _actor_at(items, tokens.start, tokens.start + end), tokens.start + end
+            if _prepositional(doc, after):
+                owner = _owner_after(items, doc, after, stop) or before
+            else:
+                owner = before or _actor_at(items, after, stop)
             if owner is None and actors:  # "Anna Berg, the agency's press secretary"
                 marks = [i for i in range(tokens.start, tokens.start + end) if doc[i].text in {"'s", "’s"}]
+                if _prepositional(doc, after) and after + 3 == stop:  # "a spokeswoman for the agency"
+                    marks.append(stop)
                 towns = any(tokens[k:end].text.lower() in world.rules["place_titles"] for k in range(end))
                 owner = next((o for i in marks for o in [_owner_by_noun(doc, i, actors, towns)] if o), None)
             if owner:
@@ -242,9 +258,41 @@ def _person_titles(c: Candidate, items, world: World,
     return found
 
 
+def _apposition_comma(doc, end: int, world: World) -> int | None:
+    """The comma that opens the apposition holding a person's title, past an age or a
+    party tag set between commas first ("Ivo Marek, 47, director of Acme"; AP style's
+    "Sen. Ivo Marek, R-Ohio, chairman of the Acme Committee", `party_tags`)."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    tags = set(world.rules["party_tags"])
+    nxt = end + 1
+    while nxt < len(doc) and doc[nxt].text not in {",", ";", ".", "(", "—"} and nxt < end + 6:
+        nxt += 1
+    inner = doc[end + 1:nxt]
+    aged = len(inner) == 1 and inner[0].like_num
+    tagged = len(inner) >= 3 and inner[0].text in tags and inner[1].text == "-"
+    return nxt if (aged or tagged) and nxt < len(doc) and doc[nxt].text == "," else end
+
+
+def _prepositional(doc, end: int) -> bool:
+    """Does a preposition follow the title ("spokesman for", "director of")?"""
+    return end < len(doc) and doc[end].lower_ in {"of", "for", "at", "to", "with", "in"}
+
+
+def _owner_after(items, doc, end: int, stop: int) -> str | None:
+    """The owner a title's preposition names ("director of the Acme Foundation", "vice
+    president of daytime programs for Acme"): the first name after it, when that names an
+    organization or a country; a person's name first ("director of the Anna Berg camp at
+    Zenda") makes the place after it where the camp is, not the title's owner."""
+    after = [(c.span.start, c.kind, aid) for c, aid in items if end < c.span.start and c.span.end <= stop]
+    first = min(after, default=None)
+    return first[2] if first and first[1] in OWNER_KINDS else None
+
+
 def _owner_by_noun(doc, possessive: int, actors: dict[str, Actor], towns: bool = False) -> str | None:
-    """"The agency's press secretary" in an article that names the Ruritanian Space
-    Agency: "the" and a noun before "'s" stand for the one organization of the article
+    """"The agency's press secretary" (or "a spokeswoman for the agency", the noun ending
+    the apposition) in an article that names the Ruritanian Space Agency: "the" and a
+    noun before "'s" (or the apposition's end) stand for the one organization of the article
     whose name has that word; "the city's mayor" (`towns`, a title of `place_titles`) for
     the one town the article names (`town_nouns`)."""
     if possessive < 2 or doc[possessive - 2].lower_ != "the" or not doc[possessive - 1].is_lower:

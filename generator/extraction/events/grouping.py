@@ -63,11 +63,18 @@ def same_event(a: Draft, b: Draft) -> bool:
     if ia and ib and not ia & ib:
         return False  # "Ruritanian air strikes" are not the shelling of Ruritanian ports
     ra, rb = _actors(a), _actors(b)
-    if ra and rb:
-        return bool(ra & rb) or _attends(b)
     same_paragraph = a.view.sentence.paragraph == b.view.sentence.paragraph
+    if ra and rb:
+        return bool(ra & rb) or _attends(b) or same_paragraph and _names_its_author(a, b)
     same_place = bool(a.place and a.place == b.place)
     return same_paragraph or same_place or bool(a.date and b.date) or _refers_back(b) or _attends(b)
+
+
+def _names_its_author(a: Draft, b: Draft) -> bool:
+    """"Hundreds stormed the embassy. Ruritania banned the group behind the attack": a
+    definite noun pointing back, with only an author of its own, names the author of an
+    event told just before without one."""
+    return _refers_back(b) and not _actors(a, "initiator") and set(b.roles.values()) == {"initiator"}
 
 
 def _same_day_harm(a: Draft, b: Draft) -> bool:

@@ -15,7 +15,10 @@ hyphenated participle names a backer or a broker (`modifier_roles`: "Iran-backed
 "EU-mediated"); an argument that names no actor itself stands for its owner ("Houthi
 positions"), unless it names people who act for themselves (`private_nouns`). The kind a
 context gives a trigger (a disaster's harm, a workers' strike) is settled first
-(`settle_kinds`). When the parse does not say who did it, the event names nobody.
+(`settle_kinds`). Who did a deed may also be told around it: a court's finding ("convicted
+of killing Y", `guilt_words`), "the group behind the attack", the user of a weapon ("fired
+the shots that killed Y", `instrument_nouns`), the speaker at an occasion ("said in a
+televised address"). When the parse does not say who did it, the event names nobody.
 """
 
 from __future__ import annotations
@@ -252,6 +255,14 @@ def _backers(view: View, token: Token) -> list[str]:
             for a in _modifier_actors(view, c) if a != own]
 
 
+def _leaders(view: View, token: Token) -> list[str]:
+    """"a government led by the Red Hand", "a Freedonia-led coalition": what is done to a
+    body is done to whoever leads it (`led_words`); a mere backer is not on the receiving end."""
+    words = load_data("events_triggers")["led_words"]
+    return [a for c in token.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in words
+            for a in _modifier_actors(view, c) if a != view.by_token.get(token.i)]
+
+
 def _modifier_role(modifier: Token) -> str | None:
     """"Iran-backed", "Saudi-led", "EU-mediated": a participle naming the role of the actor
     before its hyphen (supporter, mediator, host), by `modifier_roles` in the data."""
@@ -283,6 +294,10 @@ def _add_participants(draft: Draft) -> None:
         _coordinated_objects(draft, anchor)
     if anchor.lemma_.lower() in load_data("claims_verbs")["speech_verbs"]:
         _content_targets(draft, anchor)
+    _add(draft, _speakers_of_occasion(draft), "initiator" if draft.kind == "statement" else "party")
+    _add(draft, [a for c in _culprits(anchor) for a in argument_actors(view, c)], "initiator")
+    _add(draft, _behind(view, anchor), "initiator")
+    _add(draft, _wielders(view, anchor), "initiator")
     if anchor.pos_ == "NOUN" or not _has_actor_role(draft):
         for governor in _governors(anchor, draft):
             had_actor = _has_role(draft, "initiator", "party")  # a broker alone invites nobody
@@ -293,6 +308,91 @@ def _add_participants(draft: Draft) -> None:
     for token in _own_subtree(anchor):
         if token.i in view.by_token and not _is_modifier_only(view, token):
             _add(draft, [view.by_token[token.i]], "participant")
+
+
+def _speakers_of_occasion(draft: Draft) -> list[str]:
+    """"Anna Berg declared in a televised address", "X said at a news conference": the
+    speaker gives the address, or takes part in the meeting; a speaker is otherwise no
+    actor of what is said."""
+    noun = draft.head.token
+    verb = noun.head.head
+    if draft.kind not in ("statement", "consult") or noun.pos_ != "NOUN" or noun.dep_ != "pobj" \
+            or noun.head.lower_ not in ("in", "at", "during") \
+            or verb.lemma_.lower() not in load_data("claims_verbs")["speech_verbs"]:
+        return []
+    return [a for s in subjects(verb) for a in actors_of(draft.view, s)]
+
+
+def _culprits(token: Token) -> list[Token]:
+    """"X was convicted of killing Y", "X, convicted of Y's murder", "found X guilty of
+    killing Y": a court's finding names who did the deed in its "of" or "for" phrase
+    (`guilt_words`); an accusation or an arrest does not (it may be wrong)."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for"):
+        return []
+    verdict = prep.head
+    if verdict.lemma_.lower() not in load_data("events_triggers")["guilt_words"]:
+        return []
+    if verdict.pos_ == "ADJ":  # "found X guilty of", "X was found guilty of"
+        own = [c for c in verdict.children if c.dep_ == "nsubj"]
+        return own or [c for c in verdict.head.children if c.dep_ == "nsubjpass"]
+    own = [c for c in verdict.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not own and verdict.dep_ in ("acl", "relcl") and verdict.head.pos_ in ("NOUN", "PROPN"):
+        return [verdict.head]  # "Ivo Marek, convicted of murdering ..."
+    return own
+
+
+def _behind(view: View, noun: Token) -> list[str]:
+    """"the group behind the attack — the Red Hand": who is behind an event did it. The
+    parser often hangs "behind" on the verb; the doer is then the object just before it,
+    named by itself, its apposition, or a name restated after a dash. A doer with no name
+    ("the men behind the bombing") names no one."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "behind":
+        return []
+    doer = prep.head if prep.head.pos_ in ("NOUN", "PROPN") else next(
+        (c for c in prep.head.children if c.dep_ == "dobj" and c.right_edge.i == prep.i - 1), None)
+    if doer is None:
+        return []
+    if doer.i in view.by_token:
+        return [view.by_token[doer.i]]
+    beside = [c for c in doer.children if c.dep_ == "appos"] + ([doer.head] if doer.dep_ == "appos" else [])
+    named = [a for c in beside for a in mentions_in(view, c)]  # "the Red Hand, the group behind ..."
+    return named or _restated_after_dash(view, noun.right_edge, doer)
+
+
+def _restated_after_dash(view: View, end: Token, doer: Token) -> list[str]:
+    """"the group behind the attack — the Red Hand, ...": a name set off by a dash right
+    after the phrase restates the doer (the parser makes it a second object of the verb)."""
+    doc = end.doc
+    if end.i + 1 >= len(doc) or doc[end.i + 1].text not in ("—", "–", "--"):
+        return []
+    restated = next((t for t in doc[end.i + 2: end.i + 8] if t.head.i in (doer.i, doer.head.i)
+                     and t.dep_ in ("dobj", "npadvmod", "appos")), None)
+    return mentions_in(view, restated) if restated is not None else []
+
+
+def _wielders(view: View, verb: Token) -> list[str]:
+    """"X fired the shots that killed Y", "X planted the bomb which killed Y": a harm done by
+    a weapon (`instrument_nouns`) is done by whoever the sentence says used it (not found it)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which")
+                                       for c in verb.children):
+        return []
+    lex, weapon = load_data("events_triggers"), verb.head
+    if weapon.dep_ != "dobj" or weapon.lemma_.lower() not in lex["instrument_nouns"]["nouns"] \
+            or weapon.head.lemma_.lower() not in lex["instrument_nouns"]["used_by"]:
+        return []  # "X found the bomb that killed Y": X did not use it
+    return [a for s in subjects(weapon.head) if s.dep_ == "nsubj" for a in argument_actors(view, s)]
+
+
+def _possessor_suffers(possessor: Token) -> bool:
+    """"Anna Berg's killing", "Berg's arrest": the possessor of a noun of harm done to a
+    person (`patient_possessor_nouns`) is who suffered it, unless the noun names its own
+    patient ("Ruritania's killing of the envoy")."""
+    noun = possessor.head
+    words = load_data("events_triggers")["patient_possessor_nouns"]
+    return possessor.dep_ == "poss" and noun.lemma_.lower() in words and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _has_role(draft: Draft, *roles: str) -> bool:
@@ -357,6 +457,10 @@ def _governors(noun: Token, draft: Draft) -> list[Token]:
             break  # "X was seen before the bombing": X did not bomb; "X came after Y's invitation"
         if t.dep_ == "attr" and t.head.lemma_.lower() == "be":
             break  # "It was the deadliest attack": the subject names the attack, not its author
+        if t.dep_ == "prep" and t.lower_ in load_data("events_triggers")["topic_preps"]:
+            break  # "X found evidence about the killing": X did not kill
+        if t.dep_ == "prep" and t.lower_ == "behind":
+            break  # "X outlawed the group behind the attack": the group did it (`_behind`), not X
         t = t.head
         if t.i in draft.others or t.lemma_.lower() in load_data("claims_verbs")["speech_verbs"]:
             break  # a speaker is an observer, not an actor of what they report
@@ -395,8 +499,20 @@ def subjects(head: Token) -> list[Token]:
             break
         t = t.head
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and _finite_read_as_participle(head):
+        return [head.head]
     before = [c for c in subjects if c.i < head.i]
     return before[-1:] + [c for c in subjects if c.i > head.i] if before else subjects
+
+
+def _finite_read_as_participle(verb: Token) -> bool:
+    """"The leader of X, Ivo Marek, condemned the attack": with a long subject the parser
+    may make the sentence's verb a participle of its subject noun (the noun the root). A
+    past form with an object hanging on the root noun is that noun's own verb."""
+    noun = verb.head
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and noun.dep_ == "ROOT" \
+        and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i \
+        and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _arguments(draft: Draft, head: Token, governed: bool = False, invitees: bool = False) -> None:
@@ -430,7 +546,11 @@ def _arguments(draft: Draft, head: Token, governed: bool = False, invitees: bool
             if role == "party" and len(ids) > 1:
                 draft.sides |= {a for a in ids if a not in draft.roles}  # "visited A and B"
             _add(draft, ids, role)
+            _add(draft, _leaders(view, child), role)  # "elected a government led by X"
             _nested_between(draft, child)
+        elif dep in ("ccomp", "oprd") and child.i in draft.tokens and child.pos_ == "ADJ":
+            _add(draft, [a for s in child.children if s.dep_ == "nsubj" for a in argument_actors(view, s)],
+                 _role(draft, "object", False))  # "found Anna Berg guilty": Berg is the one found so
         elif dep == "amod" and head.pos_ == "NOUN" and _modifier_role(child):
             _add(draft, _modifier_actors(view, child), _modifier_role(child))  # "EU-mediated talks"
         elif dep == "acl" and head.pos_ == "NOUN" and _modifier_role(child):
@@ -441,7 +561,8 @@ def _arguments(draft: Draft, head: Token, governed: bool = False, invitees: bool
             if places and draft.place is None:
                 draft.place = places[0]  # "the Nairobi blast"
             ids = [a for a in ids if a not in places]
-            doer = head.lemma_.lower() not in load_data("events_triggers")["agent_nouns"]
+            doer = head.lemma_.lower() not in load_data("events_triggers")["agent_nouns"] \
+                and not _possessor_suffers(child)
             _add(draft, ids, _role(draft, "subject" if doer else "object", len(ids) > 1))  # "Y's assassin"
         elif dep == "prep":
             _prep_arguments(draft, child, child.lower_)

@@ -29,7 +29,7 @@ def title_of(draft: Draft) -> str:
     view = draft.view
     anchor = _title_anchor(draft)
     times = {t.i for time in view.sentence.times for t in time_tokens(view, time)}
-    keep = _shortened(_title_tokens(anchor, times), anchor)
+    keep = _shortened(_title_tokens(anchor, times, _absorbed_beside(draft, anchor)), anchor)
     words = _until_comma([view.span.doc[i] for i in sorted(keep)], anchor)[:TITLE_WORDS]
     text = join_tokens(words).strip(" ,;:-")
     described = [antecedent(c) for c in anchor.children if c.dep_ == "dobj" and antecedent(c) is not c]
@@ -117,8 +117,16 @@ def _until_comma(tokens: list[Token], anchor: Token) -> list[Token]:
     return tokens
 
 
-def _title_tokens(anchor: Token, times: set[int]) -> set[int]:
-    keep, stack = {anchor.i}, list(anchor.children)
+def _absorbed_beside(draft: Draft, anchor: Token) -> list[Token]:
+    """The words a trigger took in that hang on the anchor, and that the title rules would
+    drop as an adverb or a clause: "stepped down", "found Anna Berg guilty"."""
+    return [t for trig in draft.triggers for t in trig.absorbed
+            if t.head.i == anchor.i and t.dep_ in ("advmod", "ccomp")]
+
+
+def _title_tokens(anchor: Token, times: set[int], absorbed: list[Token] | None = None) -> set[int]:
+    keep, stack = {anchor.i} | {t.i for t in absorbed or []}, list(anchor.children)
+    stack += [c for t in absorbed or [] for c in t.children]
     while stack:
         t = stack.pop()
         if not _in_title(t, anchor, times):
@@ -172,11 +180,13 @@ def _lead_names(draft: Draft, anchor: Token) -> str:
     subj = next((s for s in subjects(anchor) if not _is_dateline(s)), None)
     if subj is None:
         return ""
+    relative = subj.lower_ in ("who", "which", "that") and subj.head.dep_ in ("relcl", "acl")
+    meant = actors_of(draft.view, subj) if relative else []  # "A, who killed B, and C": A alone
     subj = antecedent(subj)
     named_inside = any(t.i in draft.view.by_token for t in subj.subtree)
     one_name = subj.i in draft.view.by_token and subj.i not in draft.view.inner
     if one_name or not named_inside:  # a name, a pronoun, "the two countries"; not "the X administration"
-        ids = folded_names(draft.view, subj) + actors_of(draft.view, subj)
+        ids = folded_names(draft.view, subj) + (meant or actors_of(draft.view, subj))
         names = _names(list(dict.fromkeys(ids)), draft.view)
         if names:
             return names

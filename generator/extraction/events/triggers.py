@@ -197,16 +197,36 @@ def _verb_trigger(token: Token, lex: dict) -> Trigger | None:
             kind = lex["phrases"][lemma].get(child.lemma_.lower()) or lex["phrases"][lemma].get(child.lower_)
             if kind:
                 return Trigger(token, kind, [child])
-        if child.dep_ in ("prt", "prep") and lemma in lex["particles"]:
+        if _particle(token, child) and lemma in lex["particles"]:
             kind = lex["particles"][lemma].get(child.lower_)
             if kind:
                 objects = [c for c in child.children if c.dep_ == "pobj"] + [
                     c for c in token.children if c.dep_ == "dobj"]
                 return Trigger(token, kind, [child, *objects])
+    verdict = _predicate_trigger(token, lex)
+    if verdict is not None:
+        return verdict
     if any(c.dep_ == "prt" for c in token.children):
         return None  # a phrasal verb means something else: "wound up", "sign up", "call off"
     if lemma in lex["verbs"]:
         return Trigger(token, lex["verbs"][lemma])
+    return None
+
+
+def _particle(verb: Token, child: Token) -> bool:
+    """A verb's particle or preposition; the parser also reads a particle right after its
+    verb as an adverb ("Freedonia stepped down": "down" an advmod)."""
+    return child.dep_ in ("prt", "prep") or child.dep_ == "advmod" and child.i == verb.i + 1
+
+
+def _predicate_trigger(verb: Token, lex: dict) -> Trigger | None:
+    """"The jury found Anna Berg guilty", "Berg was found guilty": a verb whose predicative
+    adjective names the event (`predicates` in the data); "found not guilty" is no such event."""
+    words = lex["predicates"].get(verb.lemma_.lower(), {})
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and child.pos_ == "ADJ" \
+                and child.lower_ in words and not negated(child):
+            return Trigger(verb, words[child.lower_], [child])
     return None
 
 

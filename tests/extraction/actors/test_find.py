@@ -400,3 +400,9 @@ def test_an_unnamed_crowd_that_acts_is_a_group():
 def test_the_opposition_that_speaks_is_a_group():
     table, _ = _actors("The opposition says the vote in Vienna was rigged.")
     assert _by_name(table)["Opposition"].kind == "group"
+
+
+@pytest.mark.slow
+def test_a_lone_surname_described_as_a_person_is_kept():
+    table, _ = _actors("Kowalski, a Republican from Zenda, denied the report on Monday.")
+    assert "Kowalski" in set(_by_name(table))

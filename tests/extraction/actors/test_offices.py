@@ -87,3 +87,29 @@ def test_the_citys_mayor_leads_the_one_town_the_article_names():
     found = relations_of("Floods hit Zendaburg and Vienna on Monday.",
                          "The city's mayor Ivo Marek asked for help.")
     assert not any(rel == "leader-of" for _, rel, _ in found)  # two towns: which one is not said
+
+
+def test_a_title_after_an_age_or_a_party_tag_is_read():
+    found = relations_of("Sen. Ivo Marek, R-Ohio, chairman of the Zentra Committee, spoke on Monday.",
+                         "Anna Berg, 47, director of the Calvo Foundation, spoke on Monday.")
+    assert ("Ivo Marek", "leader-of", "Zentra Committee") in found
+    assert ("Anna Berg", "leader-of", "Calvo Foundation") in found
+
+
+def test_the_owner_of_a_title_is_the_name_its_preposition_governs():
+    found = relations_of("Anna Berg, director of the Sarah Jones camp at Zentra Holdings, spoke on Monday.",
+                         "Sarah Jones, vice president of daytime shows for Calvo Broadcasting, said so.")
+    assert not any(holder == "Anna Berg" and owner == "Zentra Holdings" for holder, _, owner in found)
+    assert any(holder == "Sarah Jones" and owner == "Calvo Broadcasting" for holder, _, owner in found)
+
+
+def test_a_title_of_an_owner_right_before_the_name_without_a_comma():
+    found = relations_of(
+        "The memoirs of the former commander of the Ruritanian Navy Sarah Jones were printed.")
+    assert any(holder == "Sarah Jones" and owner == "Ruritanian Navy" for holder, _, owner in found)
+
+
+def test_a_spokeswoman_for_the_agency_speaks_for_the_one_agency_named():
+    found = relations_of("The Calvo Space Agency launched a probe on Monday.",
+                         "The probe works, Sarah Jones, a spokeswoman for the agency, said on Tuesday.")
+    assert ("Sarah Jones", "spokesperson-of", "Calvo Space Agency") in found

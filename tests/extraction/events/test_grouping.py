@@ -10,6 +10,8 @@ import pytest
 
 from generator.extraction.events import extract_events
 from generator.extraction.events.grouping import compatible_dates
+from generator.extraction.sentence import Mention
+from generator.schema import Actor
 from tests.sentences import ACTORS, only, roles, sentences
 
 pytestmark = pytest.mark.slow
@@ -328,3 +330,18 @@ def test_observers_attend_the_meeting_told_before():
 
 def test_an_observer_alone_is_no_event():
     assert extract_events(sentences("Anna Berg attended as an observer."), ACTORS) == []
+
+
+def test_the_attack_named_back_with_its_author_gives_the_author():
+    text = ("In 2012, hundreds of protesters stormed the Freedonia embassy in Vienna. Ruritania outlawed "
+            "the group behind the attack — the Red Hand, a small organization — and began a crackdown.")
+    parsed = sentences(text)
+    for s in parsed:
+        start = s.text.find("Red Hand")
+        if start >= 0:
+            s.mentions = sorted([*s.mentions, Mention(start, start + 8, "red-hand", "Red Hand")],
+                                key=lambda m: (m.start, -m.end))
+    group = Actor(id="red-hand", name="Red Hand", kind="group")
+    event = only(extract_events(parsed, dict(ACTORS, **{"red-hand": group})), "assault")
+    assert roles(event) == {"freedonia": "victim", "red-hand": "initiator"}
+    assert len(event.sources) == 2

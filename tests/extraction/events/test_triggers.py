@@ -84,3 +84,15 @@ def test_a_possible_or_conditional_event_makes_no_sheet_yet():
     assert triggers_of("Ruritania could attack Freedonia within days.") == []
     found = [t.token.text for t in triggers_of("If the talks fail, Ruritania would attack Freedonia.")]
     assert found == ["talks"]  # the talks themselves are under way
+
+
+def test_a_particle_the_parser_reads_as_an_adverb_still_makes_the_phrasal_verb():
+    text = "The crisis deepened, and Freedonia stepped down on Friday."
+    events = extract_events(sentences(text, times={"on Friday": "2021-03-05"}), ACTORS)
+    assert [(e.kind, e.title) for e in events] == [("other", "Freedonia stepped down")]
+
+
+def test_found_guilty_is_a_verdict_and_found_not_guilty_is_none():
+    assert kinds("A jury in Vienna has found Anna Berg guilty on all counts.") == {"found": "coerce"}
+    assert kinds("Anna Berg was found guilty of fraud on Monday.") == {"found": "coerce"}
+    assert kinds("Anna Berg was found not guilty on Monday.") == {}
