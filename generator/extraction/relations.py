@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from generator.datafiles import load_data
 from generator.extraction.actors.offices import cite_again
+from generator.extraction.events.factuality import event_status
 from generator.extraction.events.roles import draft_event, group_triggers
 from generator.extraction.events.triggers import find_triggers
 from generator.extraction.gazetteer import load_gazetteer
@@ -103,14 +104,17 @@ def _fits(kind: str, subject: Actor, target: Actor) -> bool:
 
 
 def relations_in(view: View) -> list[Found]:
-    """Every relation one sentence states, by verbs, nouns, adjectives and event parties."""
+    """Every relation one sentence states, by verbs, nouns, adjectives and event parties.
+    A verb or noun the article does not assert (`factuality.event_status`: "could impose
+    sanctions", "would attack X if ...", "did not back") states no relation."""
     found: list[Found] = []
     for token in view.span:
         if token.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in token.children):
-            found += _verb_relations(view, token)
+            if event_status(token) == "happened":
+                found += _verb_relations(view, token)
             if token.lemma_ == "be":
                 found += _attribute_relations(view, token)
-        elif token.pos_ == "NOUN":
+        elif token.pos_ == "NOUN" and event_status(token) == "happened":
             found += _noun_relations(view, token)
         if token.dep_ == "amod":
             found += _adjective_relations(view, token)

@@ -42,6 +42,12 @@ def test_sanctions_on_a_country():
         "Osterlich imposed new sanctions on Freedonia.")
 
 
+def test_what_may_or_would_happen_states_no_relation():
+    assert not relations_of("Osterlich could impose sanctions on Freedonia if the talks fail.")
+    assert ("ruritania", "fights", "freedonia") not in relations_of(
+        "Ruritania warned that it would attack Freedonia if the raids continue.")
+
+
 def test_parties_of_talks_negotiate_with_each_other():
     found = relations_of("Talks between Ruritania and Freedonia resumed in Vienna.")
     assert found == {("ruritania", "negotiates-with", "freedonia")}

@@ -52,8 +52,10 @@ def same_event(a: Draft, b: Draft) -> bool:
     Without shared actors, something else must tie them: the same paragraph, the same place,
     dates on both, or a definite noun pointing back ("the blast"); "bombings" in a general
     remark are not last week's bombing. Harm on one day is one happening whatever words
-    tell it ("stormed the museum", "killing 19 in an assault", "the attack")."""
-    if a.kind != b.kind or not compatible_dates(a.date, b.date):
+    tell it ("stormed the museum", "killing 19 in an assault", "the attack"). Mentions
+    of different stance merge only when the less asserted one names no one the other does
+    not (`_lends_no_actor`)."""
+    if a.kind != b.kind or not compatible_dates(a.date, b.date) or not _lends_no_actor(a, b):
         return False
     if not a.keys & b.keys and not _same_day_harm(a, b):
         return False
@@ -116,6 +118,18 @@ def _attends(draft: Draft) -> bool:
         return draft.head.token.lemma_.lower() in load_data("events_triggers")["attendance_verbs"]
     return any(any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children)
                and not any(d.dep_ in ("prep", "acl", "relcl") for d in o.children) for o in objects)
+
+
+def _lends_no_actor(a: Draft, b: Draft) -> bool:
+    """"Rockets were fired at the port" and "the militia denied firing the rockets" are
+    no rocket fire by the militia: a mention the article does not assert (denied,
+    alleged, planned) may join an asserted one only if it brings no actor along, so its
+    status cannot launder who did it. "X reportedly shelled Y" joins "X shelled Y"."""
+    if a.status == b.status:
+        return True
+    weaker = b if strongest_status([a.status, b.status]) == a.status else a
+    stronger = a if weaker is b else b
+    return _actors(weaker) <= _actors(stronger)
 
 
 def _actors(draft: Draft, *roles: str) -> set[str]:

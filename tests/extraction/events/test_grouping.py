@@ -345,3 +345,13 @@ def test_the_attack_named_back_with_its_author_gives_the_author():
     event = only(extract_events(parsed, dict(ACTORS, **{"red-hand": group})), "assault")
     assert roles(event) == {"freedonia": "victim", "red-hand": "initiator"}
     assert len(event.sources) == 2
+
+
+def test_a_denial_does_not_lend_its_actor_to_what_happened():
+    events = extract_events(sentences("Gunmen fired rockets at Vienna on Monday. "
+                                      "Freedonia denied firing the rockets."), ACTORS)
+    happened = [e for e in events if e.status == "happened"]
+    assert happened and all("freedonia" not in roles(e) for e in happened), \
+        [(e.title, e.status, roles(e)) for e in events]
+    assert [roles(e) for e in events if e.status == "denied"] == [{"freedonia": "initiator"}]
+
