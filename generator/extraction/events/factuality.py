@@ -154,13 +154,22 @@ def _step_up(t: Token, lex: dict) -> tuple[str, Token | None]:
         if prep.dep_ == "agent" or prep.lower_ in lex["outside_preps"]:
             return "pobj", None
         if prep.lower_ == "of":
-            return "partitive", prep.head
+            return "partitive", _accused_of(prep.head, lex)
         return ("pcomp" if prep.lower_ in lex["complement_preps"] else "adjunct"), prep.head
     if t.dep_ in COMPLEMENTS + CHAIN_STEPS + ARGUMENTS:
         return t.dep_, t.head
     if t.dep_ in ("advmod", "npadvmod") and t.pos_ in ("ADV", "ADJ") and t.head.pos_ in ("VERB", "AUX"):
         return "adjunct", t.head  # "could conclude independently of a peace deal"
     return t.dep_, None
+
+
+def _accused_of(owner: Token, lex: dict) -> Token:
+    """The word an "of" phrase completes: the parser often hangs "accused Freedonian
+    forces of firing" on the object noun; the "of" still completes the allegation verb."""
+    verb = owner.head
+    if owner.dep_ == "dobj" and verb.lemma_.lower() in lex["allegation_heads"]:
+        return verb
+    return owner
 
 
 def _noun_cues(noun: Token) -> list[Cue]:

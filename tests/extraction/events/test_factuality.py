@@ -46,6 +46,8 @@ def test_what_the_article_says_did_not_happen_has_no_status(nlp, text, word):
     ("The ministry denied that its police had beaten the marchers.", "beaten", "denied"),
     ("Ruritania rejected claims that its army had shelled the town.", "shelled", "denied"),
     ("Anna Berg accused Freedonia of shelling the town.", "shelling", "alleged"),
+    # the parser hangs "of firing" on the object noun; it still completes "accused"
+    ("Ruritania accused Freedonian forces of firing mortars at civilians.", "firing", "alleged"),
     ("Freedonia reportedly shelled the town.", "shelled", "alleged"),
     ("Ruritania and Freedonia will meet next month to sign the treaty.", "meet", "planned"),
     ("Ruritania plans to visit Freedonia next month.", "visit", "planned"),
