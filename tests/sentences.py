@@ -26,13 +26,15 @@ NAMES = {"Ruritania": "ruritania", "Ruritanian": "ruritania", "Freedonia": "free
          "International observers": "international-observers"}
 
 
-def sentences(*paragraphs: str, times: dict[str, str] | None = None) -> list[Sentence]:
-    """Parse paragraphs; every name of NAMES is a mention, every key of `times` a date."""
+def sentences(*paragraphs: str, times: dict[str, str] | None = None,
+              names: dict[str, str] | None = None) -> list[Sentence]:
+    """Parse paragraphs; every name of NAMES (and of `names`, name -> actor id) is a
+    mention, every key of `times` a date."""
     article = Article(id="test", path=Path("test.txt"), title="Test", paragraphs=list(paragraphs))
-    out = []
+    out, known = [], {**NAMES, **(names or {})}
     for index, doc in enumerate(load_pipeline().pipe(paragraphs)):
         for span in doc.sents:
-            out.append(Sentence(article, index, span.text, span, _mentions(span.text),
+            out.append(Sentence(article, index, span.text, span, _mentions(span.text, known),
                                 _times(span.text, times or {})))
     return out
 
@@ -42,18 +44,18 @@ def sentences(*paragraphs: str, times: dict[str, str] | None = None) -> list[Sen
 NAMED_AFTER = {"Berg administration": "ruritania"}
 
 
-def _mentions(text: str) -> list[Mention]:
+def _mentions(text: str, names: dict[str, str]) -> list[Mention]:
     found, taken = [], set()
     for name, actor in NAMED_AFTER.items():
         start = text.find(name)
         if start >= 0:
             found.append(Mention(start, start + len(name), actor, name))
-    for name in sorted(NAMES, key=len, reverse=True):
+    for name in sorted(names, key=len, reverse=True):
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
             if not taken & set(range(start, end)) and (end == len(text) or not text[end].isalpha()):
-                found.append(Mention(start, end, NAMES[name], name))
+                found.append(Mention(start, end, names[name], name))
                 taken |= set(range(start, end))
             start = text.find(name, end)
     return sorted(found, key=lambda m: (m.start, m.end))

@@ -359,7 +359,7 @@ def _noun_phrase(view: View, token: Token, refs: dict) -> list[str]:
         person, modifiers = view.titled[lemma]
         if set(_title_modifiers(view, token)) <= set(modifiers):
             return [person]  # "the US president said", after "US President Donald Trump"
-    if lemma in refs["non_state_nouns"] or token.lower_ in refs["non_state_nouns"]:
+    if lemma in refs["private_nouns"] or token.lower_ in refs["private_nouns"]:
         found = _allegiance(view, token, refs)
         if found:
             return found
@@ -468,23 +468,19 @@ def _modifier_actors(view: View, token: Token) -> list[str]:
     """"the Russian government", "U.S., French and German officials", "Marek's
     agents", "the governments of Armenia and Azerbaijan", "a spokesperson of the
     ministry's committee": the actors named in the noun's modifiers or its "of" phrase.
-    Armed men outside a state (`non_state_nouns`: "Freedonian rebels") are not their
+    Armed men outside a state (`private_nouns`: "Freedonian rebels") are not their
     country, which they may well be fighting; only a group named so is them ("Houthi
     fighters")."""
     found = _modifiers_of(view, token)
-    if token.lemma_.lower() in load_data("events_references")["non_state_nouns"]:
+    if token.lemma_.lower() in load_data("events_references")["private_nouns"]:
         found = [a for a in found if view.actors[a].kind in ("group", "organization")]
     return found
 
 
 def _modifiers_of(view: View, token: Token) -> list[str]:
-    found: list[str] = []
-    for child in token.children:
-        if child.i < token.i and child.dep_ in ("poss", "amod", "compound", "nmod"):
-            if child.dep_ == "poss" and child.pos_ == "PRON":
-                found += actors_of(view, child)
-            else:
-                found += mentions_in(view, child)
+    found = [a for child in token.children
+             if child.i < token.i and child.dep_ in ("poss", "amod", "compound", "nmod")
+             for a in modifier_actors(view, child)]
     if found:
         return list(dict.fromkeys(found))
     for child in token.children:
@@ -495,6 +491,14 @@ def _modifiers_of(view: View, token: Token) -> list[str]:
                     if found:
                         return found
     return []
+
+
+def modifier_actors(view: View, modifier: Token) -> list[str]:
+    """The actors one modifier names: a possessive pronoun resolved ("its forces"), else
+    the names inside it, without its own prepositions and clauses."""
+    if modifier.dep_ == "poss" and modifier.pos_ == "PRON":
+        return actors_of(view, modifier)
+    return mentions_in(view, modifier)
 
 
 def mentions_in(view: View, token: Token) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from generator.extraction.relations import extract_relations
-from generator.extraction.sentence import Mention
 from generator.schema import Actor
 from tests.sentences import ACTORS, sentences
 
@@ -110,18 +109,8 @@ MORE_ACTORS = {
 
 def named_relations(*paragraphs: str) -> set[tuple[str, str, str]]:
     """Relations with the names of tests/sentences.py and the places, company and people above."""
-    return {(subject, r.type, r.target) for subject, r in extract_relations(_named(*paragraphs), MORE_ACTORS)}
-
-
-def _named(*paragraphs: str) -> list:
-    parsed = sentences(*paragraphs)
-    for s in parsed:
-        for name, actor in EXTRA_NAMES.items():
-            start = s.text.find(name)
-            if start >= 0 and not any(m.start <= start < m.end for m in s.mentions):
-                s.mentions.append(Mention(start, start + len(name), actor, name))
-        s.mentions.sort(key=lambda m: (m.start, m.end))
-    return parsed
+    found = extract_relations(sentences(*paragraphs, names=EXTRA_NAMES), MORE_ACTORS)
+    return {(subject, r.type, r.target) for subject, r in found}
 
 
 def test_a_place_then_a_larger_one_is_part_of_it():
@@ -185,7 +174,7 @@ def test_what_a_person_is_said_to_be_relates_them_like_an_apposition():
 
 def test_kin_named_beside_a_person_are_family_and_the_text_says_which():
     found = {(subject, r.type, r.target, r.text) for subject, r in extract_relations(
-        _named("Ivo Marek came with his wife, Anna Berg, on Monday."), MORE_ACTORS)}
+        sentences("Ivo Marek came with his wife, Anna Berg, on Monday.", names=EXTRA_NAMES), MORE_ACTORS)}
     assert ("anna-berg", "family-of", "ivo-marek", "Anna Berg is the wife of Ivo Marek.") in found
     assert ("anna-berg", "family-of", "ivo-marek") in named_relations(
         "Anna Berg, the wife of Ivo Marek, spoke.")

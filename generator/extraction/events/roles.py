@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from generator.datafiles import load_data
 from generator.extraction.events.draft import TEMPORAL_PREPS, Draft
 from generator.extraction.events.triggers import Trigger, argument_head
-from generator.extraction.references import View, actors_of, mentions_in, speakers_over
+from generator.extraction.references import View, actors_of, mentions_in, modifier_actors, speakers_over
 
 
 def settle_kinds(triggers: list[Trigger]) -> list[Trigger]:
@@ -227,24 +227,16 @@ def owners(view: View, token: Token) -> list[str]:
     "from" phrase; people who act for themselves ("Ruritanian workers", "Libyan
     militants", `private_nouns`) are not their country, only the group their name says
     ("Hamas militants")."""
-    lex = load_data("events_triggers")
     if token.pos_ not in ("NOUN", "PROPN"):
         return []
-    if token.lemma_.lower() in lex["private_nouns"]:
-        return [a for c in token.children if c.dep_ == "compound" for a in _modifier_actors(view, c)
+    if token.lemma_.lower() in load_data("events_references")["private_nouns"]:
+        return [a for c in token.children if c.dep_ == "compound" for a in modifier_actors(view, c)
                 if view.actors[a].kind in ("organization", "group")]
     found = [a for c in token.children if c.i < token.i and c.dep_ in ("poss", "compound", "amod", "nmod")
-             and not _modifier_role(c) for a in _modifier_actors(view, c)]
+             and not _modifier_role(c) for a in modifier_actors(view, c)]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(view, p)]
     return list(dict.fromkeys(found))
-
-
-def _modifier_actors(view: View, modifier: Token) -> list[str]:
-    """The actors named in a modifier, without its own prepositions and clauses."""
-    if modifier.dep_ == "poss" and modifier.pos_ == "PRON":
-        return actors_of(view, modifier)
-    return mentions_in(view, modifier)
 
 
 def _backers(view: View, token: Token) -> list[str]:
@@ -252,7 +244,7 @@ def _backers(view: View, token: Token) -> list[str]:
     phrase is one name ("the Saudi-led coalition" as an actor of its own)."""
     own = view.by_token.get(token.i)
     return [a for c in token.children if _modifier_role(c) == "supporter"
-            for a in _modifier_actors(view, c) if a != own]
+            for a in modifier_actors(view, c) if a != own]
 
 
 def _leaders(view: View, token: Token) -> list[str]:
@@ -260,7 +252,7 @@ def _leaders(view: View, token: Token) -> list[str]:
     body is done to whoever leads it (`led_words`); a mere backer is not on the receiving end."""
     words = load_data("events_triggers")["led_words"]
     return [a for c in token.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in words
-            for a in _modifier_actors(view, c) if a != view.by_token.get(token.i)]
+            for a in modifier_actors(view, c) if a != view.by_token.get(token.i)]
 
 
 def _modifier_role(modifier: Token) -> str | None:
@@ -552,7 +544,7 @@ def _arguments(draft: Draft, head: Token, governed: bool = False, invitees: bool
             _add(draft, [a for s in child.children if s.dep_ == "nsubj" for a in argument_actors(view, s)],
                  _role(draft, "object", False))  # "found Anna Berg guilty": Berg is the one found so
         elif dep == "amod" and head.pos_ == "NOUN" and _modifier_role(child):
-            _add(draft, _modifier_actors(view, child), _modifier_role(child))  # "EU-mediated talks"
+            _add(draft, modifier_actors(view, child), _modifier_role(child))  # "EU-mediated talks"
         elif dep == "acl" and head.pos_ == "NOUN" and _modifier_role(child):
             _add(draft, _agent_actors(view, child), _modifier_role(child))  # "talks brokered by Qatar"
         elif dep in ("poss", "amod", "compound") and head.pos_ == "NOUN":
