@@ -396,6 +396,21 @@ def norm_dayword(f: Found) -> str | None:
     return _day(f.anchor + dt.timedelta(days=offset))
 
 
+CLOCK_REACH = 7  # days: how far from the anchor the date met just before may be, to own a clock time
+
+
+def norm_clock(f: Found) -> str | None:
+    """"at 3 p.m.", "a noon rally": a time of day with no day of its own is on the day the
+    text last named, when that is a day near the anchor ("on Tuesday ... at 3 p.m."), else
+    on the anchor's day, as TimeML anchors a TIME to its reference date."""
+    if f.anchor is None:
+        return None
+    ref = _date_of(f.previous)
+    if ref is not None and ref[1] == "day" and abs((ref[0] - f.anchor).days) <= CLOCK_REACH:
+        return _day(ref[0])
+    return _day(f.anchor)
+
+
 def norm_weekday(f: Found) -> str | None:
     """The weekday before or after the anchor that the direction or tense points to: "last
     Tuesday" said on a Tuesday is a week before, "next Friday" on a Friday a week on;
@@ -678,6 +693,7 @@ NORMALIZERS: dict[str, Callable[[Found], str | None]] = {
     "year": norm_year,
     "decade": norm_decade,
     "dayword": norm_dayword,
+    "clock": norm_clock,
     "weekday": norm_weekday,
     "weekend": norm_weekend,
     "relative": norm_relative,

@@ -351,3 +351,19 @@ def test_norm_weekday_stays_in_the_calendar(words: str, anchor: dt.date) -> None
     assert match is not None
     value = norm_weekday(Found(match, f"They met {words}.", anchor))
     assert value is None or parse_edtf(value)
+
+
+@pytest.mark.parametrize(("text", "previous", "value"), [
+    ("Workers will join a 12 p.m. rally outside the airport.", None, "2023-10-17"),  # the anchor's day
+    ("The crowd gathered at noon.", "2023-10-16", "2023-10-16"),  # the day named just before, near the anchor
+    ("The crowd gathered at noon.", "2019-05-02", "2023-10-17"),  # a background date is too far to own it
+])
+def test_a_time_of_day_is_on_the_day_named_last_or_the_anchor_s(text: str, previous: str | None,
+                                                                 value: str) -> None:
+    assert [t.value for t in find_times(text, TUE, previous)] == [value]
+
+
+@pytest.mark.parametrize("text", ["It opens at 3 p.m. Tuesday.", "Shops open from 9 a.m. to 5 p.m.",
+                                  "It aired on The Noon Show."])
+def test_a_time_of_day_beside_its_own_day_or_in_a_span_of_hours_gives_no_second_date(text: str) -> None:
+    assert not [t.text for t in find_times(text, TUE) if "p.m." in t.text or "Noon" in t.text]

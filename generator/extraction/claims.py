@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from generator.datafiles import load_data
 from generator.extraction.events import extract_events
-from generator.extraction.references import View, actors_of, build_views
+from generator.extraction.references import View, actors_of, build_views, quoted_runs
 from generator.extraction.sentence import Sentence
 from generator.extraction.syntax import join_tokens, negated, speech_subjects
 from generator.schema import Actor, Claim, Event, SourceRef
@@ -80,49 +80,6 @@ def _claims_in(view: View, attributed: list[tuple[list[str], list[Token]]], acto
         quote = SourceRef(article=view.sentence.article.id, quote=view.sentence.text)
         out.append((speakers[0], Claim(text=text, by=speakers, about=about, sources=[quote])))
     return out
-
-
-def quoted_runs(views: list[View]) -> dict[int, int]:
-    """A quotation of several sentences names its speaker once, after its last sentence
-    ("“... We will see. Why not?” the president said.") or before its first ("Berg told
-    her: “I am not going to. I will stay.”"): each other sentence of it (by index) -> the
-    sentence that names the speaker, in the same paragraph. A quotation that is not
-    closed in its paragraph attributes nothing."""
-    runs: dict[int, int] = {}
-    opened: list[int] = []
-    opener: int | None = None  # a sentence that opens a quotation after its speaker ("X said: “...")
-    inside = False
-    for index, view in enumerate(views):
-        text = view.sentence.text.strip()
-        if opened and not _same_paragraph(views[opened[0]], view):
-            opened, opener, inside = [], None, False
-        starts, inside = inside, _ends_inside(text, inside)
-        if not starts and inside:
-            opened, opener = [index], (None if text[:1] in "“\"" else index)
-        elif starts and inside:
-            opened.append(index)
-        elif starts:
-            source = index if opener is None else opener
-            runs.update(dict.fromkeys([i for i in [*opened, index] if i != source], source))
-            opened, opener = [], None
-    return runs
-
-
-def _same_paragraph(a: View, b: View) -> bool:
-    return a.sentence.article is b.sentence.article and a.sentence.paragraph == b.sentence.paragraph
-
-
-def _ends_inside(text: str, inside: bool) -> bool:
-    """Whether a sentence ends inside a quotation, given whether it starts inside one:
-    curly marks by their shape, each straight mark turns it over."""
-    for ch in text:
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-    return inside
 
 
 def _events_by_quote(events: list[Event]) -> dict[tuple[str, str], list[str]]:

@@ -9,7 +9,10 @@ the discourse around it, kept here in a `View` of each sentence:
   an actor earlier) mean the last actor of their kind;
 - pairs: "the two republics", "both sides" mean the last pair named together;
 - titles: "the US president" after "US President Donald Trump" means him;
-- allegiance: "militants loyal to the Red Hand" mean that group (`allegiance_words`).
+- ages: "the 36-year-old" after "Anna Berg, 36," means her, if nobody else was given that age;
+- allegiance: "militants loyal to the Red Hand" mean that group (`allegiance_words`);
+- quotations: "I" inside quotation marks is the one person who speaks them (“I met him,”
+  Berg said), and "he" or "she" there is someone else.
 Each rule resolves by syntax and agreement (kind, number, a gender the text gives) or
 not at all: a fact whose actor cannot be resolved names none rather than the nearest name.
 The words each rule listens for are data, in `data/events_references.yml`.
@@ -25,7 +28,8 @@ from spacy.tokens import Span, Token
 from generator.datafiles import load_data
 from generator.dates import TimeExpr
 from generator.extraction.sentence import Sentence
-from generator.extraction.syntax import speech_verbs
+from generator.extraction.syntax import speech_subjects, speech_verbs
+from generator.extraction.world import load_world
 from generator.schema import Actor
 
 # --- references ----------------------------------------------------------------------
@@ -52,6 +56,9 @@ class View:
     # title lemma -> the person it was the title of, and the actors its modifiers named then
     # ("US President Donald Trump": president -> (donald-trump, (united-states,)))
     titled: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    quoted: set[int] = field(default_factory=set)  # words inside quotation marks (token indices)
+    voice: tuple[str, ...] = ()  # who speaks the quotation those tokens are in, where the text says
+    ages: dict[str, str] = field(default_factory=dict)  # person id -> age given before ("Anna Berg, 36")
 
     @property
     def span(self) -> Span:
@@ -70,18 +77,21 @@ def build_views(sentences: list[Sentence], actors: dict[str, Actor]) -> list[Vie
     named: dict[str, tuple[list[str], int]] = {}
     subject: tuple[str, ...] = ()
     genders: dict[str, str] = {}
+    ages: dict[str, str] = {}
     titled: dict[str, tuple[str, tuple[str, ...]]] = {}
     thing = False
     article = None
     for sentence in sentences:
         if sentence.article is not article:
             before, groups, named, subject, article = [], [], {}, (), sentence.article
-            genders, titled, thing = {}, {}, False
+            genders, titled, thing, ages = {}, {}, False, {}
         by_token = _tokens_of_mentions(sentence, actors)
         view = View(sentence, by_token, list(before), list(groups), actors, dict(named), subject,
                     _people_inside(sentence, actors, by_token), thing_before=thing, titled=dict(titled))
         genders.update(_genders_given(view))
         view.genders = dict(genders)
+        view.ages = dict(ages)
+        ages.update(_ages_given(view))
         views.append(view)
         before += [a for i in sorted(by_token) for a in named_at(view, i)]
         groups += _named_together(view)
@@ -92,7 +102,107 @@ def build_views(sentences: list[Sentence], actors: dict[str, Actor]) -> list[Vie
             subject = tuple(actors_of(view, main))
             thing = not subject and main.tag_ in ("NN", "NNP") and main.lower_ not in load_data(
                 "events_references")["pronouns"]
+    _give_voices(views)
     return views
+
+
+def _give_voices(views: list[View]) -> None:
+    """Mark the words inside quotation marks and who speaks them: the speaker a sentence
+    names outside its marks (“I met him,” Berg said), else the one a quotation of several
+    sentences names once (`quoted_runs`), so that "I" in a quotation is its speaker."""
+    inside, previous = False, None
+    for view in views:
+        if previous is None or not _same_paragraph(previous, view):
+            inside = False
+        view.quoted = _quoted_tokens(view, inside)
+        inside, previous = _ends_inside(view.sentence.text.strip(), inside), view
+    runs = quoted_runs(views)
+    for index, view in enumerate(views):
+        if view.quoted:
+            own = _quote_speakers(view)
+            view.voice = tuple(own or (_quote_speakers(views[runs[index]]) if index in runs else []))
+
+
+def _quoted_tokens(view: View, inside: bool) -> set[int]:
+    """The words inside quotation marks, given whether the sentence starts inside one:
+    curly marks by their shape, each straight mark turns it over."""
+    out = set()
+    for token in view.span:
+        if token.text in ("“", "``"):
+            inside = True
+        elif token.text in ("”", "''"):
+            inside = False
+        elif token.text == '"':
+            inside = not inside
+        elif inside and not token.is_punct:
+            out.add(token.i)
+    return out
+
+
+def _quote_speakers(view: View) -> list[str]:
+    """The actors a speech verb outside the quotation marks names as its speaker; of
+    several, the one whose clause holds the quotation most closely ("Vos said Berg had
+    told him: “I will resign.”" is Berg's)."""
+    found = []
+    for token in view.span:
+        if token.i in view.quoted or token.pos_ not in ("VERB", "AUX") or \
+                token.lemma_.lower() not in speech_verbs():
+            continue
+        who = [a for s in speech_subjects(token) if s.i not in view.quoted for a in actors_of(view, s)]
+        inside = {t.i for t in token.subtree}
+        if who:
+            found.append((-len(inside & view.quoted), len(inside), who))
+    return min(found, key=lambda f: f[:2])[2] if found else []
+
+
+def _voice(view: View, token: Token) -> list[str]:
+    """"I" inside a quotation: its speaker, when one person speaks it."""
+    if token.i not in view.quoted or len(view.voice) != 1 or view.actors[view.voice[0]].kind != "person":
+        return []
+    return list(view.voice)
+
+
+def quoted_runs(views: list[View]) -> dict[int, int]:
+    """A quotation of several sentences names its speaker once, after its last sentence
+    ("“... We will see. Why not?” the president said.") or before its first ("Berg told
+    her: “I am not going to. I will stay.”"): each other sentence of it (by index) -> the
+    sentence that names the speaker, in the same paragraph. A quotation that is not
+    closed in its paragraph attributes nothing."""
+    runs: dict[int, int] = {}
+    opened: list[int] = []
+    opener: int | None = None  # a sentence that opens a quotation after its speaker ("X said: “...")
+    inside = False
+    for index, view in enumerate(views):
+        text = view.sentence.text.strip()
+        if opened and not _same_paragraph(views[opened[0]], view):
+            opened, opener, inside = [], None, False
+        starts, inside = inside, _ends_inside(text, inside)
+        if not starts and inside:
+            opened, opener = [index], (None if text[:1] in "“\"" else index)
+        elif starts and inside:
+            opened.append(index)
+        elif starts:
+            source = index if opener is None else opener
+            runs.update(dict.fromkeys([i for i in [*opened, index] if i != source], source))
+            opened, opener = [], None
+    return runs
+
+
+def _same_paragraph(a: View, b: View) -> bool:
+    return a.sentence.article is b.sentence.article and a.sentence.paragraph == b.sentence.paragraph
+
+
+def _ends_inside(text: str, inside: bool) -> bool:
+    """Whether a sentence ends inside a quotation, given whether it starts inside one:
+    curly marks by their shape, each straight mark turns it over."""
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 def _main_subject(view: View) -> Token | None:
@@ -125,6 +235,50 @@ def _genders_given(view: View) -> dict[str, str]:
             if gender:
                 out[aid] = gender
     return out
+
+
+def _ages_given(view: View) -> dict[str, str]:
+    """The age the text gives a named person: "Anna Berg, 36,", "Anna Berg, aged 36",
+    "Jan Vos, a 52-year-old farmer", so that a later "the 36-year-old" is that person."""
+    out: dict[str, str] = {}
+    doc = view.span.doc
+    for i, aid in sorted(view.by_token.items()):
+        token = doc[i]
+        if view.actors[aid].kind != "person" or view.by_token.get(i + 1) == aid:
+            continue
+        after = doc[i + 1: min(i + 4, view.span.end)]
+        comma_age = len(after) == 3 and after[0].text == "," and after[2].text in ",."  # "Anna Berg, 36,"
+        ages = [after[1].text] if comma_age else []
+        named = [t for t in token.subtree if t.i in view.by_token and t.head.i not in view.by_token]
+        head = named[0] if named else token
+        for child in head.children:
+            if child.dep_ == "amod" and child.lower_ == "aged":
+                ages += [n.text for n in child.children if n.like_num]
+            elif child.dep_ == "appos":
+                ages.append(_age_described(child) or "")
+        age = next((a for a in ages if a.isdigit() and 0 < int(a) < 130), None)
+        if age:
+            out[aid] = age
+    return out
+
+
+def _age_described(token: Token) -> str | None:
+    """The age in "the 36-year-old" or "a 36-year-old farmer": "old" with "year" and its number."""
+    old = token if token.lower_ == "old" else next((c for c in token.children
+                                                     if c.dep_ == "amod" and c.lower_ == "old"), None)
+    if old is None:
+        return None
+    year = next((c for c in old.children if c.lower_ in ("year", "years")), None)
+    number = next((n for n in year.children if n.like_num), None) if year is not None else None
+    return number.text if number is not None else None
+
+
+def _aged(view: View, token: Token) -> list[str]:
+    """"the 36-year-old" after "Anna Berg, 36": the one person given that age before, only
+    on that exact description and only when no other person was given it."""
+    age = _age_described(token) if _is_definite(token) else None
+    people = [aid for aid, given in view.ages.items() if given == age] if age else []
+    return people if len(people) == 1 else []
 
 
 def _described(view: View) -> dict[str, list[str]]:
@@ -260,8 +414,12 @@ def _actors_of_one(view: View, token: Token) -> list[str]:
         return named_at(view, token.i)
     if low in ("which", "who", "that") and token.head.dep_ in ("relcl", "acl"):
         return _relative(view, token)
+    if low in refs["first_person"]:
+        return _voice(view, token)
     if low in refs["pronouns"]:
         return _pronoun(view, token, refs["pronouns"][low], refs["pronoun_genders"].get(low))
+    if _aged(view, token):
+        return _aged(view, token)
     if low in refs["group_pronouns"]:
         return _they(view, token)
     if token.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -299,7 +457,8 @@ def _pronoun(view: View, token: Token, kinds: list[str], gender: str | None = No
     Fitting is agreement: the kinds a pronoun can stand for, and for "he" and "she" a
     gender the text does not contradict ("Mr. Marek met Anna Berg. She ..." is Berg)."""
     def fits(aid: str) -> bool:
-        return view.actors[aid].kind in kinds and view.genders.get(aid, gender) == gender
+        speaks = token.i in view.quoted and aid in view.voice  # a speaker says "I", not "he"
+        return view.actors[aid].kind in kinds and view.genders.get(aid, gender) == gender and not speaks
 
     if token.dep_ in ("nsubj", "nsubjpass"):
         if _describes_a_thing(view, token):
@@ -482,6 +641,8 @@ def _modifiers_of(view: View, token: Token) -> list[str]:
              if child.i < token.i and child.dep_ in ("poss", "amod", "compound", "nmod")
              for a in modifier_actors(view, child)]
     if found:
+        if token.lemma_.lower() in load_data("events_references")["capital_proxy_nouns"]:
+            found = [_state_of_capital(view, a) for a in found]
         return list(dict.fromkeys(found))
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "for"):
@@ -491,6 +652,19 @@ def _modifiers_of(view: View, token: Token) -> list[str]:
                     if found:
                         return found
     return []
+
+
+def _state_of_capital(view: View, aid: str) -> str:
+    """"The Vienna government", "the Kyiv authorities": a capital before the noun of a
+    state's rule (`capital_proxy_nouns`) stands for its country (world data), when the
+    article names that country; another city's government is the city's own, and "the
+    Kyiv embassy" is no Ukrainian embassy."""
+    actor = view.actors[aid]
+    known = load_world().lookup(actor.name) if actor.kind == "place" else None
+    if known is None or known.role != "capital":
+        return aid
+    states = [other for other, a in view.actors.items() if a.kind == "country" and a.name == known.name]
+    return states[0] if states else aid
 
 
 def modifier_actors(view: View, modifier: Token) -> list[str]:

@@ -33,6 +33,7 @@ from generator.extraction.events.triggers import find_triggers
 from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.references import View, actors_of, build_views
 from generator.extraction.sentence import Sentence
+from generator.extraction.syntax import speech_verbs
 from generator.schema import Actor, Relation, SourceRef
 
 Found = tuple[str, str, str]  # (subject id, relation type, target id)
@@ -96,6 +97,39 @@ def family_in(view: View) -> list[tuple[str, str, str]]:
     return found
 
 
+def _counsel_relations(view: View) -> list[Found]:
+    """A person named as someone's lawyer: "Anna Berg's lawyer, Ivo Marek", "Ivo Marek,
+    the attorney representing Acme", "Acme's attorney Ivo Marek" (`counsel_nouns`). A
+    lawyer works for an organization client (member-of, as "a lawyer for Acme" already
+    reads) and is related to a person one. A client the parse does not name, or "defense
+    attorney Ivo Marek" with no owner, gives nothing: the defendant is not guessed."""
+    nouns = load_data("relations_patterns")["counsel_nouns"]
+    found: list[Found] = []
+    for head, (lawyer, _, _) in _mentions(view).items():
+        token = view.span.doc[head]
+        if view.actors[lawyer].kind != "person":
+            continue
+        counsel = [c for c in token.children if c.dep_ == "appos" and c.lemma_.lower() in nouns]
+        if token.dep_ == "appos" and token.head.lemma_.lower() in nouns:
+            counsel.append(token.head)
+        for noun in counsel:
+            for client in dict.fromkeys(_clients(view, noun)):
+                works_for = view.actors[client].kind in ("organization", "group")
+                found.append((lawyer, "member-of" if works_for else "related-to", client))
+    return found
+
+
+def _clients(view: View, noun: Token) -> list[str]:
+    """Whom a lawyer noun acts for: its possessor ("Acme's attorney"), the object of "for"
+    ("a lawyer for Acme") or of a participle of `represent` on it ("the attorney representing Acme")."""
+    out = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(view, c)]
+    out += [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
+            for o in p.children if o.dep_ == "pobj" for a in actors_of(view, o)]
+    out += [a for v in noun.children if v.dep_ in ("acl", "relcl") and v.lemma_.lower() == "represent"
+            for o in v.children if o.dep_ == "dobj" for a in actors_of(view, o)]
+    return out
+
+
 def _fits(kind: str, subject: Actor, target: Actor) -> bool:
     """Whether the two actors' kinds can stand in this relation (data: `kinds`)."""
     allowed = load_data("relations_patterns")["kinds"].get(kind, {})
@@ -111,14 +145,33 @@ def relations_in(view: View) -> list[Found]:
     for token in view.span:
         if token.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in token.children):
             if event_status(token) == "happened":
-                found += _verb_relations(view, token)
+                found += _verb_relations(view, token) + _threat_relations(view, token)
             if token.lemma_ == "be":
                 found += _attribute_relations(view, token)
-        elif token.pos_ == "NOUN" and event_status(token) == "happened":
+        elif token.pos_ == "NOUN" and _asserted_noun(token):
             found += _noun_relations(view, token)
         if token.dep_ == "amod":
             found += _adjective_relations(view, token)
-    return found + _party_relations(view) + _mention_relations(view)
+    return found + _party_relations(view) + _mention_relations(view) + _counsel_relations(view)
+
+
+def _asserted_noun(noun: Token) -> bool:
+    """Does the article assert what a relation noun names? An event noun must have
+    happened ("sanctions" that "could" come state nothing). A state a possessive presupposes
+    ("Acme's stakes in Globex will stay with Acme", "Acme could sell its stake in Globex",
+    `state_nouns`) holds whatever the clause plans, unless the article denies it; a
+    possessive pronoun must be resolved like any owner (`_owners`). A noun its own
+    adjective makes unreal ("Acme's proposed merger with Globex", "a planned base in
+    Freedonia", `unreal_modifiers`) states nothing yet."""
+    unreal = load_data("relations_patterns")["unreal_modifiers"]
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in unreal for c in noun.children):
+        return False
+    status = event_status(noun)
+    if status == "happened":
+        return True
+    states = load_data("relations_patterns")["state_nouns"]
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return owned and noun.lemma_.lower() in states and status not in (None, "denied")
 
 
 def _pairs(subjects: list[str], kind: str, targets: list[str]) -> list[Found]:
@@ -126,10 +179,16 @@ def _pairs(subjects: list[str], kind: str, targets: list[str]) -> list[Found]:
 
 
 def _subjects(view: View, verb: Token) -> list[str]:
-    """The verb's acting subject, also through a passive's agent and a shared coordination."""
+    """The verb's acting subject, also through a passive's agent and a shared coordination.
+    Of two subjects the parser gives one verb (a dateline's city read as one: "Strelsau,
+    Feb 26 (AP) - Ruritania has slowed ..."), the nearest that names an actor; a subject
+    of its own that names none still stops the climb to a coordinated verb's subject."""
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"
+                       or c.dep_ == "nsubjpass" and verb.lemma_.lower() in STATIVE_PASSIVES),
+                      key=lambda c: abs(c.i - verb.i))
+    if subjects:
+        return next((ids for c in subjects for ids in [actors_of(view, c)] if ids), [])
     for child in verb.children:
-        if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and verb.lemma_.lower() in STATIVE_PASSIVES:
-            return actors_of(view, child)
         if child.dep_ == "agent":
             return [a for p in child.children for a in actors_of(view, p)]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
@@ -181,7 +240,57 @@ def _verb_relations(view: View, verb: Token) -> list[Found]:
         found += _pairs(subjects, where, actors_of(view, verb.head))
     if lemma in lex["owner_verbs"]:
         found += _pairs(subjects, lex["owner_verbs"][lemma], _object_owners(view, verb))
+    if lemma in lex["facing_verbs"]:
+        found += [(by, kind, s) for obj, kind in _faced(verb, lex) for by in _brought_by(view, verb, obj)
+                  for s in subjects if by != s]
     return found
+
+
+def _threat_relations(view: View, verb: Token) -> list[Found]:
+    """"Ruritania warned there would be consequences if Freedonia crossed the border": a
+    speaker who says a penalty (`threat_nouns`) will come if another actor acts threatens
+    that actor (the subject of the "if" or "unless" clause). "There would be no
+    retaliation" threatens no one; an unnamed condition ("if the talks failed") names no
+    target. After the conditional threats of CAMEO's THREATEN codebook."""
+    lex = load_data("relations_patterns")
+    if verb.lemma_.lower() not in speech_verbs():
+        return []
+    speakers = _subjects(view, verb)
+    found: list[Found] = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not _names_penalty(clause, lex):
+            continue
+        conditions = [c for t in (clause, verb) for c in t.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+        targets = [a for c in conditions for s in c.children if s.dep_ == "nsubj" for a in actors_of(view, s)]
+        found += _pairs(speakers, "threatens", targets)
+    return found
+
+
+def _names_penalty(clause: Token, lex: dict) -> bool:
+    """Does a clause say a penalty will come ("there would be consequences"), not "no" one?"""
+    return any(c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in lex["threat_nouns"]
+               and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in clause.children)
+
+
+def _faced(verb: Token, lex: dict) -> list[tuple[Token, str]]:
+    """The objects of "face" that another actor brings ("Anna Berg faces murder charges",
+    "Acme faces a lawsuit"), with the relation their bringer has to the one who faces
+    them (`faced_nouns`)."""
+    return [(c, lex["faced_nouns"][c.lemma_.lower()]) for c in verb.children
+            if c.dep_ == "dobj" and c.lemma_.lower() in lex["faced_nouns"]]
+
+
+def _brought_by(view: View, verb: Token, noun: Token) -> list[str]:
+    """Who brings what is faced: the agent of a participle on the noun ("charges brought
+    by the state of Texas", "a lawsuit filed by Acme"), or the object of "from" or "by" on
+    the noun or the verb ("faces a lawsuit from Acme"). None named: no relation."""
+    found = [a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+             for agent in acl.children if agent.dep_ == "agent"
+             for p in agent.children if p.dep_ == "pobj" for a in actors_of(view, p)]
+    return found or [a for prep in [*noun.children, *verb.children] if prep.dep_ == "prep"
+                     and prep.lower_ in ("from", "by") for p in prep.children if p.dep_ == "pobj"
+                     for a in actors_of(view, p)]
 
 
 def _object_owners(view: View, verb: Token) -> list[str]:
@@ -229,7 +338,7 @@ def _noun_relations(view: View, noun: Token) -> list[Found]:
         owners = _owners(view, noun)
         if kind == "agreement-with" and _is_defense(noun, lex):
             kind = "defense-treaty"
-        if kind in lex["reversed"]:
+        if noun.lemma_.lower() in lex["reversed_nouns"]:
             found += _pairs(targets, kind, owners)
         else:
             found += _pairs(owners, kind, targets)
@@ -320,7 +429,36 @@ def _mention_relations(view: View) -> list[Found]:
             found += _person_modifiers(view, mentions, token)
         elif kind in ("organization", "group"):
             found += [(actor, "based-in", t) for t in _org_places(view, mentions, token, first)]
+        found += _hyphen_links(view, actor, end)
     return found
+
+
+def _hyphen_links(view: View, actor: str, end: int) -> list[Found]:
+    """A name joined by a hyphen to a participle that describes another actor: "Red Hand,
+    an Acme-linked group", "the Acme-affiliated Red Hand" (the described one is related to
+    the name, `hyphen_links`); "Red Hand, an Acme-backed militia" (the name supports it,
+    `hyphen_backers`; a backer right before the name is the actor pass's, offices.py
+    `modifier_relations`). The described noun must be a name or stand in apposition to
+    one; "Acme-linked militants" with no name says nothing. After AP style's compound
+    modifiers and the issue's "X-linked", "X-backed"."""
+    lex = load_data("relations_patterns")
+    doc = view.span.doc
+    if end + 1 >= view.span.end or doc[end].text != "-":
+        return []
+    word = doc[end + 1]
+    link, backer = lex["hyphen_links"].get(word.lower_), lex["hyphen_backers"].get(word.lower_)
+    if not (link or backer) or word.dep_ not in ("amod", "compound", "acl"):
+        return []
+    noun = word.head
+    if noun.i in view.by_token:
+        described = [] if backer else [view.by_token[noun.i]]  # a backer before a name: offices.py
+    elif noun.dep_ == "appos" and noun.head.i in view.by_token:
+        described = [view.by_token[noun.head.i]]
+    else:
+        return []
+    if link:
+        return _pairs(described, link, [actor])
+    return _pairs([actor], backer, described)
 
 
 def _named(view: View, mentions: dict, token: Token, kinds: tuple[str, ...]) -> str | None:

@@ -24,6 +24,7 @@ from spacy.language import Language
 
 from generator.datafiles import load_data
 from generator.extraction.world import load_world
+from generator.reading.headline import bare_dateline
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What may stand before a sentence's first word: a full stop, a colon, an opening quote or
@@ -32,6 +33,7 @@ SENTENCE_OPENER = re.compile(r"(?:[.!?:]['\"”’)]*|[\"“‘(—–_-])\s*\Z"
 POSSESSIVE = re.compile(r"['’]s\Z", re.IGNORECASE)
 DAY_NUMBER = re.compile(r"\A\s*\d{1,2}\b|\b\d{1,2}\s*\Z")
 MAX_NAME_WORDS = 6
+MAX_DATELINE = 60  # characters: a line this short may be a dateline standing alone
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,40 @@ def match(text: str) -> list[list[Word]]:
     return [r for r in runs if sum(len(w.text) >= 2 for w in r) >= least]
 
 
+def dateline_place(text: str) -> list[Word]:
+    """The words in capitals of the place of a dateline that stands alone as a paragraph,
+    its dash left off, up to its comma ("GRAND RAPIDS" in "GRAND RAPIDS, Mich. (AP)",
+    `reading.headline.bare_dateline`): too short a run to be shouted text, but a name,
+    the place the next story is told from (AP Stylebook, "datelines": the city in
+    capitals, its state or country after it). A dateline that opens a story with its dash
+    ("NAIROBI, Kenya (AP) --") stays as it stands: the passes that read it as the story's
+    dateline, not its text, look for it in capitals (`text.dateline_end`)."""
+    m = bare_dateline(text) if len(text) <= MAX_DATELINE else None
+    if m is None:
+        return []
+    start = m.start("place") + len(text) - len(text.lstrip())
+    city = m.group("place").split(",")[0]
+    return [Word(start + w.start(), start + w.end(), w.group()) for w in WORD.finditer(city)
+            if _is_shouted(w.group()) and len(w.group()) > 1]
+
+
+def restore_dateline(text: str) -> str:
+    """The text with its dateline's place in capitals written as a name ("Grand Rapids"):
+    every word capitalized, whatever the lexicon says of it ("grand", "rapids"); a name
+    of the world data takes its own form, and a place of one word of three letters or
+    fewer is an acronym, left as it stands ("UN --", "US, UK")."""
+    run = dateline_place(text)
+    if not run or len(run) == 1 and len(run[0].text) <= 3:
+        return text
+    cased = [w.text.capitalize() for w in run]
+    _world_cases(text, run, cased)
+    chars = list(text)
+    for w, form in zip(run, cased, strict=True):
+        if len(form) == len(w.text):
+            chars[w.start:w.end] = form
+    return "".join(chars)
+
+
 def article_forms(paragraphs: list[str]) -> dict[str, str]:
     """How the article writes each word in its mixed-case text, where no sentence starts
     ("Varga", "said", "NATO"): the most frequent form."""
@@ -137,7 +173,7 @@ class TrueCaser:
 
     def __call__(self, text: str) -> str:
         runs = match(text)
-        return restore(text, runs, self) if runs else text
+        return restore_dateline(restore(text, runs, self) if runs else text)
 
     def word_case(self, word: str, before: str, after: str) -> str:
         """One word's case from the evidence, without the sentence-start rule."""

@@ -31,7 +31,7 @@ from generator.reading.metadata import (
     year_hint,
 )
 from generator.reading.page import Article, Page, PublishedFrom, ReadError, TitleFrom
-from generator.reading.text_page import read_text_page
+from generator.reading.text_page import is_story_block, read_text_page
 from generator.text import DATELINE, plain_spaces, slugify, strip_invisible
 
 
@@ -86,8 +86,8 @@ def read_article(path: Path, published: str | None = None) -> Article:
     titles: list[tuple[TitleFrom, str | None]] = [("metadata", meta.get("title")),
                                                   (page.title_from, page.title)]
     title_from, title = next(((k, str(v).strip()) for k, v in titles if v and str(v).strip()), ("none", None))
-    if title is None:
-        opening = page.paragraphs[0]
+    if title is None:  # the first words of the story, past a dateline or source line standing alone
+        opening = next((p for p in page.paragraphs if not is_story_block(p, "heading")), page.paragraphs[0])
         if dateline and not page.dateline:
             opening = opening[dateline.end():]
         title = first_words(opening)

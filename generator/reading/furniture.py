@@ -229,6 +229,15 @@ def is_page_furniture(line: str) -> bool:
             or is_credit_box(line) or is_follow_line(line))
 
 
+def source_line(text: str) -> re.Match | None:
+    """The source line of a monitored-media report at the end of `text` ("KV0203060094
+    Vienna OSTERLICHER KURIER in German 0600 GMT 2 Mar 94"), when it names a language
+    (`source_line`, `source_line_languages`); its group "named" holds the city and the
+    outlet."""
+    m = _pattern("source_line").search(text)
+    return m if m and m.group("language") in furniture()["source_line_languages"] else None
+
+
 def classify(line: str) -> str:
     """furniture, teaser, credit, prose or heading: what one block of text is.
 

@@ -43,6 +43,28 @@ def is_dateline_line(line: str) -> bool:
                             or m.group("bracket_date") or line.strip().isupper())
 
 
+def bare_dateline(line: str) -> re.Match | None:
+    """A dateline printed without the dash that joins it to the story, on a line of its
+    own: a place set in capitals with its state or country after a comma, an agency in
+    brackets, or both ("STRELSAU, Ruritania (AP)", "HARBORTON, Mich.", "OSTERBURG (AP)"),
+    the wire style of the AP Stylebook's dateline entry; its `DATELINE` match, the dash
+    supplied. A heading that only happens to be in capitals ("BREAKING NEWS", "WORLD,
+    SPORT") has neither and is no dateline."""
+    line = line.strip()
+    m = DATELINE.match(line + " --")
+    if not m or not m.group("place") or m.end() < len(line) + 3 or DATELINE.match(line):
+        return None
+    city, _, region = m.group("place").partition(",")
+    region = region.strip()
+    state = bool(region) and (not region.isupper() or "." in region)  # "Ohio", "N.Y.", never "SPORT"
+    agency = bool(re.search(r"[A-Za-z]", m.group("agency") or ""))
+    return m if city.strip().isupper() and len(city.strip()) > 2 and (state or agency) else None
+
+
+def is_bare_dateline(line: str) -> bool:
+    return bare_dateline(line) is not None
+
+
 def _other_stories(lines: list[str], kinds: list[str], end: int) -> set[int]:
     """Headings that belong to other stories: one followed by a teaser (a lead trailing
     off), and the run of headings under a box label ("Most read", "Related stories")."""
@@ -102,7 +124,8 @@ def text_title(lines: list[str], kinds: list[str], body_start: int, url: str | N
             return m.group(1).strip()
     others = _other_stories(lines, kinds, body_start)
     heads = [k for k in range(body_start) if kinds[k] == "heading" and k not in others
-             and not is_date_line(lines[k]) and not is_dateline_line(lines[k]) and reads_as_words(lines[k])]
+             and not is_date_line(lines[k]) and not is_dateline_line(lines[k])
+             and not is_bare_dateline(lines[k]) and reads_as_words(lines[k])]
     repeated = _repeated([strip_marks(lines[k]) for k in heads])
     if repeated:
         return repeated

@@ -21,8 +21,9 @@ from generator.reading.furniture import (
     is_date_line,
     is_inline_furniture,
     link_share,
+    source_line,
 )
-from generator.reading.headline import is_dateline_line, text_title
+from generator.reading.headline import is_bare_dateline, is_dateline_line, text_title
 from generator.reading.metadata import ISO_DAY, year_hint
 from generator.reading.page import Page
 
@@ -240,16 +241,30 @@ def text_url(lines: list[str]) -> str | None:
     return None
 
 
+def is_story_block(line: str, kind: str) -> bool:
+    """A block of the story's stretch that is kept: its prose and credits, and a dateline
+    or a monitored report's source line standing between its paragraphs (a wire
+    roundup's next story, "STRELSAU, Ruritania (AP)"; "KV0203060094 Vienna KURIER in
+    German 2 Mar 94"), which name the place the next paragraphs are told from and the
+    outlet they come from, so they are text the extraction reads, not subheadings to drop
+    (nor the title of a text without one, `article.read_article`)."""
+    return kind in ("prose", "credit") or kind == "heading" and (is_bare_dateline(line)
+                                                                 or source_line(line) is not None)
+
+
 def read_text_page(text: str) -> Page:
     """The story of a plain or scraped text: its body, headline, date line and address."""
     lines = blocks(text)
     if not lines:
         return Page(title=None, paragraphs=[])
     kinds, start, end = find_body(lines)
-    paragraphs = [_unlink(lines[k]) for k in range(start, end) if kinds[k] in ("prose", "credit")]
+    paragraphs = [_unlink(lines[k]) for k in range(start, end) if is_story_block(lines[k], kinds[k])]
     if start > 0 and paragraphs and is_dateline_line(lines[start - 1]):
         # the story's dateline, set on a line of its own: it opens the first paragraph
         paragraphs[0] = f"{lines[start - 1].strip()} {paragraphs[0]}"
+    elif start > 0 and paragraphs and is_story_block(lines[start - 1], "heading"):
+        # a dateline without its dash, or a report's source line, right over the story
+        paragraphs.insert(0, lines[start - 1].strip())
     url = text_url(lines)
     title = text_title(lines, kinds, start, url)
     return Page(title=title, paragraphs=paragraphs, date=text_page_date(lines[:start], lines[end:]), url=url,

@@ -173,3 +173,66 @@ def test_loyal_to_a_country_or_a_person_names_no_actor():
     views = build_views(sentences("Gunmen loyal to Anna Berg stormed the radio station."), ACTORS)
     gunmen = next(t for t in views[0].span if t.text == "Gunmen")
     assert actors_of(views[0], gunmen) == []
+
+
+PEOPLE = {"jan-vos": Actor(id="jan-vos", name="Jan Vos", kind="person")}
+
+
+def pronoun_actors(*paragraphs: str) -> dict[str, list[str]]:
+    """What each pronoun of the last sentence means, by its text (the last of a repeated one)."""
+    views = build_views(sentences(*paragraphs, names={"Jan Vos": "jan-vos", "Vos": "jan-vos"}),
+                        {**ACTORS, **PEOPLE})
+    return {t.text: actors_of(views[-1], t) for t in views[-1].span if t.pos_ == "PRON"}
+
+
+def test_i_in_a_quotation_is_its_speaker_and_he_someone_else():
+    found = pronoun_actors("Jan Vos met Anna Berg in Vienna. “I spoke to him yesterday,” Berg said.")
+    assert found["I"] == ["anna-berg"]
+    assert found["him"] == ["jan-vos"]  # not Berg, the last person named: she speaks of herself as "I"
+
+
+def test_i_in_a_quotation_of_several_sentences_is_the_speaker_named_after_it():
+    views = build_views(sentences("Jan Vos arrived on Monday. “We met. I liked him. He is fair,” Berg said.",
+                                  names={"Jan Vos": "jan-vos"}), {**ACTORS, **PEOPLE})
+    liked = next(v for v in views if "liked" in v.sentence.text)
+    found = [actors_of(liked, t) for t in liked.span if t.lower_ in ("i", "him")]
+    assert found == [["anna-berg"], ["jan-vos"]]
+
+
+def test_i_outside_a_quotation_or_spoken_by_a_body_is_nobody():
+    assert pronoun_actors("I met Anna Berg in Vienna.")["I"] == []
+    assert pronoun_actors("“I will not resign,” the Ruritanian government said.")["I"] == []
+
+
+def test_i_in_a_quotation_is_the_speaker_whose_clause_holds_it():
+    assert pronoun_actors("Jan Vos said Berg had told him: “I will resign.”")["I"] == ["anna-berg"]
+
+
+BERG_36 = "Anna Berg, 36, was arrested in Vienna on Monday."
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    ((BERG_36, "The 36-year-old is accused of fraud."), ["anna-berg"]),
+    (("Police detained Jan Vos, a 52-year-old farmer.", "The 52-year-old farmer denied it."), ["jan-vos"]),
+    ((BERG_36, "The 37-year-old is accused of fraud."), []),
+    ((BERG_36, "A 36-year-old was also held."), []),  # not definite
+    (("Anna Berg, 36, and Jan Vos, 36, were arrested.", "The 36-year-old is accused."), []),  # which one?
+])
+def test_the_n_year_old_is_the_one_person_given_that_age_before(paragraphs, expected):
+    views = build_views(sentences(*paragraphs, names={"Jan Vos": "jan-vos"}), {**ACTORS, **PEOPLE})
+    subject = next(t for t in views[-1].span if t.dep_ in ("nsubj", "nsubjpass"))
+    assert actors_of(views[-1], subject) == expected
+
+
+def test_a_capital_before_a_government_is_its_country_when_the_article_names_it():
+    views = build_views(sentences("The Vienna government protested."),
+                        {**ACTORS, "austria": Actor(id="austria", name="Austria", kind="country")})
+    subject = next(t for t in views[-1].span if t.dep_ == "nsubj")
+    assert actors_of(views[-1], subject) == ["austria"]
+
+
+def test_a_capital_before_an_embassy_stays_the_city():
+    views = build_views(sentences("The Vienna embassy protested."),
+                        {**ACTORS, "austria": Actor(id="austria", name="Austria", kind="country")})
+    subject = next(t for t in views[-1].span if t.dep_ == "nsubj")
+    assert "austria" not in actors_of(views[-1], subject)

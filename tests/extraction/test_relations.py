@@ -254,3 +254,120 @@ def test_a_place_called_a_person_s_hometown_is_where_they_live():
 def test_a_town_and_its_country_in_front_of_what_a_person_does_are_both_home():
     found = named_relations("But Ivo Marek, a Strelsau, Ruritania, lawyer, said he would not wait.")
     assert {("ivo-marek", "resident-of", "strelsau"), ("ivo-marek", "resident-of", "ruritania")} <= found
+
+
+# --- business nouns, hyphenated links, hubs, charges faced (issue 9) -------------------
+
+FIRM_NAMES = {**EXTRA_NAMES, "Globex": "globex", "Initech": "initech", "Red Hand": "red-hand"}
+FIRMS = {
+    **MORE_ACTORS,
+    "globex": Actor(id="globex", name="Globex", kind="organization"),
+    "initech": Actor(id="initech", name="Initech", kind="organization"),
+    "red-hand": Actor(id="red-hand", name="Red Hand", kind="group"),
+}
+
+
+def firm_relations(*paragraphs: str) -> set[tuple[str, str, str]]:
+    """Relations with the names above and two more companies and an armed group."""
+    found = extract_relations(sentences(*paragraphs, names=FIRM_NAMES), FIRMS)
+    return {(subject, r.type, r.target) for subject, r in found}
+
+
+def test_a_possessive_stake_relates_its_owner_to_each_company_held():
+    found = firm_relations("Acme Corp's stakes in Globex and Initech will stay with Acme Corp.")
+    assert {("acme-corp", "related-to", "globex"), ("acme-corp", "related-to", "initech")} <= found
+
+
+def test_a_stake_the_article_denies_states_nothing():
+    assert not firm_relations("Acme Corp denied that it had a stake in Globex.")
+    assert not firm_relations("Acme Corp plans to buy a stake in Globex.")  # no owner yet
+
+
+def test_a_sale_to_a_company_is_an_agreement_with_it():
+    assert ("acme-corp", "agreement-with", "globex") in firm_relations(
+        "Acme Corp's $2 billion sale to Globex is a complicated deal.")
+
+
+def test_an_acquisition_relates_the_buyer_to_what_it_bought():
+    assert ("globex", "related-to", "initech") in firm_relations(
+        "Globex completed its acquisition of Initech.")
+
+
+def test_a_hyphenated_link_relates_the_described_group_to_the_name():
+    assert ("red-hand", "related-to", "acme-corp") in firm_relations(
+        "The ministry outlawed Red Hand, an Acme Corp-linked organization, last year.")
+    assert ("red-hand", "related-to", "globex") in firm_relations(
+        "The Globex-affiliated Red Hand attacked Zenda.")
+
+
+def test_a_hyphenated_backer_in_an_apposition_supports_the_name():
+    assert ("ruritania", "supports", "red-hand") in firm_relations(
+        "Red Hand, a Ruritania-backed militia, attacked Zenda.")
+
+
+def test_a_hyphenated_link_on_a_noun_that_names_no_one_says_nothing():
+    assert not firm_relations("Acme Corp-linked militants attacked Zenda.")
+
+
+def test_a_place_that_is_a_hub_for_companies_hosts_their_base():
+    found = firm_relations("Zenda is a hub for both Globex and Initech.")
+    assert {("zenda", "hosts-base-of", "globex"), ("zenda", "hosts-base-of", "initech")} <= found
+    assert ("freedonia", "hosts-base-of", "ruritania") in firm_relations(
+        "Ruritania has an air base in Freedonia.")  # a base still reads the other way
+
+
+def test_charges_faced_are_brought_by_their_accuser():
+    assert ("texas", "accuses", "ivo-marek") in firm_relations(
+        "Ivo Marek is facing separate murder charges brought by the state of Texas.")
+    assert ("globex", "accuses", "initech") in firm_relations("Initech faces a lawsuit from Globex.")
+    assert not firm_relations("Ivo Marek does not face charges from Texas.")
+    assert not firm_relations("Ivo Marek could face charges from Texas.")
+
+
+def test_a_country_one_works_in_is_where_one_lives():
+    found = firm_relations("Ivo Marek served a sentence in Freedonia for fraud.",
+                           "He worked as a missionary in the Central European country for a decade.")
+    assert ("ivo-marek", "resident-of", "freedonia") in found
+    assert not firm_relations("Ivo Marek works in Globex.")  # a company is no home
+
+
+def test_a_penalty_said_to_come_if_another_acts_threatens_it():
+    assert ("ruritania", "threatens", "freedonia") in relations_of(
+        "Ruritania warned there would be consequences if Freedonia crossed the border.")
+    assert ("anna-berg", "threatens", "freedonia") in relations_of(
+        'Anna Berg has said "there may be retaliation" if Freedonia does not agree to export the drug.')
+
+
+def test_no_penalty_or_no_named_condition_threatens_no_one():
+    assert not relations_of("Ruritania said there would be no retaliation if Freedonia crossed the border.")
+    assert not relations_of("Ruritania said there would be elections if Freedonia agreed.")
+
+
+def test_a_lawyer_is_related_to_a_person_client_and_works_for_a_company_client():
+    assert ("ivo-marek", "related-to", "anna-berg") in firm_relations(
+        "Anna Berg's lawyer, Ivo Marek, asked for a delay.")
+    assert ("ivo-marek", "member-of", "acme-corp") in firm_relations(
+        "Ivo Marek, the Vienna attorney representing Acme Corp, said he was disappointed.")
+
+
+def test_a_defense_attorney_with_no_client_named_on_the_title_is_nobody_s():
+    assert not firm_relations("Defense attorney Ivo Marek asked the jury to consider why Anna Berg did it.")
+
+
+def test_a_datelines_city_read_as_a_second_subject_is_not_the_actor():
+    found = firm_relations("Strelsau, Feb 26 (AP) - Freedonia has slowed the sale of Acme Corp's assets "
+                           "to pressure Ruritania in the talks.")
+    assert ("freedonia", "opposes", "ruritania") in found
+    assert ("strelsau", "opposes", "ruritania") not in found
+
+
+def test_an_unresolved_subject_of_its_own_does_not_borrow_the_first_verbs():
+    assert ("ruritania", "criticizes", "freedonia") not in relations_of(
+        "Ruritania attacked Vienna and the government criticized Freedonia.")
+
+
+def test_a_relation_noun_its_adjective_makes_unreal_states_nothing():
+    assert not firm_relations("Acme Corp's proposed merger with Globex was discussed on Monday.")
+    assert ("acme-corp", "agreement-with", "globex") in firm_relations(
+        "Acme Corp's merger with Globex was discussed on Monday.")
+    assert not relations_of("Ruritania's planned base in Freedonia angered Osterlich.")

@@ -108,3 +108,18 @@ def test_names_in_a_shouted_lead_are_recognized(nlp):
     sentence = parse_sentences([article], nlp)[0]
     entities = {e.text for e in sentence.span.ents}
     assert "Zoltan Varga" in entities and sentence.text.startswith("RIVERTON (AP) — ARMENIAN TROOPS")
+
+
+@pytest.mark.parametrize(("text", "restored"), [
+    ("STRELSAU, Ruritania (AP)", "Strelsau, Ruritania (AP)"),
+    ("GRAND HARBORTON, Mich.", "Grand Harborton, Mich."),
+    ("OSTERBURG (AP)", "Osterburg (AP)"),
+])
+def test_a_dateline_s_place_in_capitals_is_written_as_a_name(text: str, restored: str) -> None:
+    assert TrueCaser(lexicon=lexicon())(text) == restored
+
+
+@pytest.mark.parametrize("text", ["UN (AP)", "US, UK", "The talks (AP) went on.", "NATO met in VIENNA.",
+                                  "OSTERBURG (AP) -- The talks went on.", "STRELSAU, Ruritania (AP) said"])
+def test_an_acronym_a_story_s_dateline_or_a_text_without_one_keeps_its_capitals(text: str) -> None:
+    assert TrueCaser(lexicon=lexicon())(text) == text

@@ -90,3 +90,36 @@ def test_credit_boxes_and_follow_lines_under_the_story_are_furniture(tmp_path: P
                         "Additional reporting by Nikhil Rao in Lisbon; Writing by Mara Quint",
                         "Follow Clara Whitfield on X @cwhitfield."])
     assert read_article(write(tmp_path, "farmers.txt", text)).paragraphs == PARAGRAPHS
+
+
+def test_a_dateline_standing_between_paragraphs_is_kept_as_its_own_paragraph(tmp_path: Path) -> None:
+    # a wire roundup: the next story opens with its dateline on a line of its own, dash left off
+    blocks = [PARAGRAPHS[0], "STRELSAU, Ruritania (AP)", PARAGRAPHS[1], "HARBORTON, Mich.", PARAGRAPHS[2]]
+    article = read_article(write(tmp_path, "roundup.txt", "\n\n".join(blocks)))
+    assert article.paragraphs == blocks
+
+
+def test_a_heading_in_capitals_between_paragraphs_is_no_dateline(tmp_path: Path) -> None:
+    text = "\n\n".join([PARAGRAPHS[0], "BREAKING NEWS", PARAGRAPHS[1], "WORLD, SPORT", PARAGRAPHS[2]])
+    assert read_article(write(tmp_path, "heads.txt", text)).paragraphs == PARAGRAPHS
+
+
+def test_a_monitored_report_s_source_line_between_paragraphs_is_kept(tmp_path: Path) -> None:
+    line = "KV0203060094 Vienna OSTERLICHER KURIER in German 0600 GMT 2 Mar 94"
+    blocks = [PARAGRAPHS[0], line, PARAGRAPHS[1], "Vienna OSTERLICHER KURIER", PARAGRAPHS[2]]
+    article = read_article(write(tmp_path, "report.txt", "\n\n".join(blocks)))
+    assert article.paragraphs == [PARAGRAPHS[0], line, PARAGRAPHS[1], PARAGRAPHS[2]]
+
+
+def test_a_source_line_right_over_the_story_opens_it(tmp_path: Path) -> None:
+    line = "KV0203060094 Vienna OSTERLICHER KURIER in German 0600 GMT 2 Mar 94"
+    article = read_article(write(tmp_path, "over.txt", "\n\n".join(["Grain prices rise", line, *PARAGRAPHS])))
+    assert article.paragraphs == [line, *PARAGRAPHS]
+    assert article.title == "Grain prices rise"
+
+
+def test_a_dateline_standing_over_the_story_is_kept_and_is_no_title(tmp_path: Path) -> None:
+    text = "\n\n".join(["STRELSAU, Ruritania (AP)", *PARAGRAPHS])
+    article = read_article(write(tmp_path, "lead.txt", text))
+    assert article.paragraphs == ["STRELSAU, Ruritania (AP)", *PARAGRAPHS]
+    assert article.title_from == "none" and article.title.startswith("Hundreds of farmers")

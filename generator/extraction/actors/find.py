@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 
 from generator.extraction.actors.candidates import candidates_in
-from generator.extraction.actors.kinds import retype
+from generator.extraction.actors.kinds import described_as_person, retype
 from generator.extraction.actors.mentions import (
     add_head_mentions,
     add_missed_mentions,
@@ -48,6 +48,7 @@ from generator.extraction.actors.offices import (
 )
 from generator.extraction.actors.phrases import LED_LABEL
 from generator.extraction.actors.scripts import add_script_names
+from generator.extraction.actors.sourcelines import source_line_candidates, source_line_relations
 from generator.extraction.actors.speakers import speaker_groups
 from generator.extraction.actors.table import ActorTable, Candidate
 from generator.extraction.sentence import Sentence
@@ -109,29 +110,12 @@ def _titled(c: Candidate, world: World) -> bool:
 def _keep(members: list[Candidate], world: World) -> bool:
     """Contextual names ("the North") need their country named elsewhere; a lone word
     taken for a person ("Hope", "Specs") needs a second mention, a title or a description
-    of a person after it (`_described`), since news introduces people by their full names."""
+    of a person after it (`kinds.described_as_person`), since news introduces people by their full names."""
     if all(m.role == "contextual" for m in members):
         return False
     if members[0].kind == "person" and not is_full_name(members[0].key) and len(members) < 2:
-        return any(_titled(m, world) or _described(m, world) for m in members)
+        return any(_titled(m, world) or described_as_person(m.span, world) for m in members)
     return True
-
-
-def _described(c: Candidate, world: World) -> bool:
-    """Is the name followed by what AP style says of a person, between commas: an age
-    ("Marek, 53, said"), a title of office ("Marek, a senior Defense Ministry official") or
-    a party or nationality the recognizer marks ("Marek, a Republican from Zenda")?"""
-    doc, end = c.span.doc, c.span.end
-    if end + 2 >= len(doc) or doc[end].text != ",":
-        return False
-    if doc[end + 1].like_num and doc[end + 2].text == ",":
-        return True
-    stop = end + 1
-    while stop < len(doc) and stop < end + 8 and doc[stop].text not in {",", ";", ".", "("}:
-        stop += 1
-    return doc[end + 1].lower_ in {"a", "an", "the"} and any(
-        t.lemma_.lower() in world.titles or t.lower_ in world.titles or t.ent_type_ == "NORP"
-        for t in doc[end + 2:stop])
 
 
 def build_actors(cands: list[Candidate], sentences: list[Sentence], world: World) -> ActorTable:
@@ -204,7 +188,7 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
     cands: list[Candidate] = []
     for i, s in enumerate(sentences):
         cands += candidates_in(i, s.span, world, skip_until=skips.get(i, 0))
-    cands = add_script_names(cands, sentences, skips, world)
+    cands = source_line_candidates(add_script_names(cands, sentences, skips, world), sentences, world)
     cands = split_country_from_person(drop_portfolios(cands, world), world)
     cands = drop_families(add_missed_mentions(cands, sentences, skips))
     cands = add_head_mentions(retype(cands, sentences, world), sentences, LED_LABEL)
@@ -223,4 +207,5 @@ def find_actors(sentences: list[Sentence], world: World | None = None) -> ActorT
     media_relations(table, sentences, world)
     modifier_relations(table, sentences, world)
     leaders_governments(table, world)
+    source_line_relations(table, sentences)
     return table

@@ -113,6 +113,105 @@ def place_of(span: Span, world: World) -> bool:
     return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in world.rules["place_of_nouns"]
 
 
+MAX_AGE = 120
+MAX_DESCRIPTION = 8  # tokens after a name's comma in which a description names its title
+DESCRIPTION_OPENERS = {"a", "an", "the", "former"}  # "Marek, former deputy director of Acme"
+
+
+def described_as_person(span: Span, world: World) -> bool:
+    """Is the name followed by what AP style says of a person, between commas: an age
+    ("Marek, 53, said"), a title of office ("Marek, a senior Defense Ministry official",
+    "Marek, former deputy director of Acme") or a party or nationality the recognizer
+    marks ("Marek, a Republican from Zenda")?"""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].like_num and doc[end + 2].text == ",":
+        return True
+    stop = end + 1
+    while stop < len(doc) and stop < end + MAX_DESCRIPTION and doc[stop].text not in {",", ";", ".", "("}:
+        stop += 1
+    return doc[end + 1].lower_ in DESCRIPTION_OPENERS and any(
+        t.lemma_.lower() in world.titles or t.lower_ in world.titles or t.ent_type_ == "NORP"
+        for t in doc[end + 2:stop])
+
+
+def lives_as_person(span: Span, world: World) -> bool:
+    """Does the sentence say of the name what only a person does or has: born, died or
+    married (`person_verbs`: "Anna Berg was born in Vienna"), or a home, a wife, a
+    funeral (`person_possessions`: "Berg's Vienna home")?"""
+    root = _head_of(span)
+    rules = world.rules
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in rules["person_verbs"]:
+        return True
+    if root.dep_ != "poss":
+        return False
+    owned = root.head
+    return owned.lemma_.lower() in rules["person_possessions"]
+
+
+def aged(span: Span) -> bool:
+    """Is the name followed by an age set off by commas, as news gives a person's age
+    ("Anna Berg, 50, of Vienna"; AP Stylebook, "ages")? Only people are given one."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 2].text != ",":
+        return False
+    age = doc[span.end + 1].text
+    return age.isdigit() and 0 < int(age) <= MAX_AGE
+
+
+QUALIFIED_END = {",", ".", "(", ";", ":", "--", "—", "–"}  # what may follow "Dayton, Ohio"
+
+
+def qualified_place(span: Span, world: World) -> bool:
+    """Is the name followed by a comma and the state or country it lies in, the way news
+    places a town ("Harborton, Ohio (AP)", "Tarn, Mich., was")? The qualifier is a
+    country of the world data, a state or country the gazetteer knows, or a state's
+    abbreviation (`place_qualifiers`), and ends its phrase: "Acme, Ohio's largest
+    employer" and "Anna Berg, Ohio Republican" qualify nothing."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    after = doc[span.end + 1:]
+    for size in (3, 2, 1):
+        words = after[:size]
+        following = after[size] if len(after) > size else None
+        if len(words) < size or following is not None and following.text not in QUALIFIED_END:
+            continue
+        if _is_region(words.text, world):
+            return True
+    return False
+
+
+def _is_region(text: str, world: World) -> bool:
+    """A country, a state or a state's abbreviation ("Ohio", "Mich.", "N.J.")."""
+    known = world.lookup(text)
+    if known is not None and known.kind == "country":
+        return True
+    place = load_gazetteer().place(text)
+    bare = text.replace(".", "") if text.count(".") > 1 else text.rstrip(".")
+    return place is not None and place.kind in {"state", "country"} or bare in world.rules["place_qualifiers"]
+
+
+def names_land(span: Span, world: World) -> bool:
+    """Is the name the modifier of a noun for land ("the Sierra Tarvana foothills",
+    "in the Kessel valley": `landform_nouns`)?"""
+    root = _head_of(span)
+    head = root.head
+    return root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and span.end == head.i \
+        and head.lemma_.lower() in world.rules["landform_nouns"]
+
+
+def noble(text: str, world: World) -> bool:
+    """Does the name open with a title of nobility, then "of" or a person's name
+    ("Duchess of Strelsau", "Prince Ivo Marek"; not "Prince Ivo Island")?"""
+    words = text.split()
+    if len(words) < 3 or words[0] not in world.rules["noble_titles"]:
+        return False
+    return words[1] == "of" or person_shaped(" ".join(words[1:]), world) \
+        and words[-1] not in world.rules["facility_heads"]
+
+
 def people_in(span: Span, world: World) -> bool:
     """Is the name where people are, after a locative preposition that a noun for
     people who live or gather somewhere governs ("supporters in Sandvik", "residents near
@@ -210,6 +309,14 @@ def _weighed_kind(members: list[Candidate], text: str, surnames: set[str], title
     if country_evidence(members, text, titled, world):
         return "country"  # "Ministers from Calvoria", "Calvorian Foreign Minister"
     kinds = {m.kind for m in members}
+    if kinds != {"person"} and _person_like(text, world) and any(aged(m.span) for m in members):
+        return "person"  # "Marie Anna Berg, 50, of Vienna" tagged an organization
+    if kinds == {"organization"} and (" " not in text or _person_like(text, world)) \
+            and not any(_company_evidence(m.span, world) for m in members) \
+            and any(described_as_person(m.span, world) or lives_as_person(m.span, world) for m in members):
+        return "person"  # "Berg, a professor of law", "Anna Berg was born in Vienna"
+    if noble(text, world):
+        return "person"  # "Ruritania's Duchess of Strelsau" tagged a place
     if any(place_of(m.span, world) for m in members):
         return "place"  # "near the town of Qaram"
     if " " not in text and kinds != {"person"} and _titled(members, world, honorific=True):
@@ -221,6 +328,9 @@ def _weighed_kind(members: list[Candidate], text: str, surnames: set[str], title
     if described and "place" not in kinds:
         return described
     known_place = gazetteer_place(text)
+    if "person" not in kinds and not any(_company_evidence(m.span, world) for m in members) \
+            and any(qualified_place(m.span, world) or names_land(m.span, world) for m in members):
+        return "place"  # "Harborton, Ohio (AP)", "the Sierra Tarvana foothills"
     if "place" in kinds and not known_place and any(_company_evidence(m.span, world) for m in members):
         return "organization"
     if kinds == {"organization"} and " " not in text and all(locative(m.span, world) for m in members) \
@@ -233,6 +343,12 @@ def _weighed_kind(members: list[Candidate], text: str, surnames: set[str], title
         if any(is_bought(m.span, world) for m in members) and not any(acts(m.span, world) for m in members):
             return "organization"
     return None
+
+
+def _person_like(text: str, world: World) -> bool:
+    """A person's full name, an initial allowed inside it ("Ulf D. Marbold")."""
+    words = [w for w in text.split() if not (len(w) == 2 and w[0].isupper() and w[1] == ".")]
+    return person_shaped(" ".join(words), world) if len(words) > 1 else False
 
 
 def _company_evidence(span: Span, world: World) -> bool:

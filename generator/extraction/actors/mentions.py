@@ -128,10 +128,18 @@ def drop_families(cands: list[Candidate]) -> list[Candidate]:
 def drop_portfolios(cands: list[Candidate], world: World) -> list[Candidate]:
     """A one-word "organization" just before a title ("Trade" in "Kenyan Trade Minister
     Joseph Kamotho") is a portfolio, unless the text also names it on its own ("the
-    Treasury raised the levy")."""
+    Treasury raised the levy"). Only a portfolio word is one (`portfolio_words`,
+    `generic_words`): "Zentrix spokesman Tom Hill" and "an FAA spokeswoman" name the
+    employer, as AP style puts a company's name before its employee's title."""
     alone = {c.text for c in cands if not _before_title(c, world)}
     return [c for c in cands if not (c.kind == "organization" and c.role == "ner" and len(c.span) == 1
-                                     and _before_title(c, world) and c.text not in alone)]
+                                     and _before_title(c, world) and c.text not in alone
+                                     and _is_portfolio(c.text, world))]
+
+
+def _is_portfolio(word: str, world: World) -> bool:
+    """A word that names a field of government, not an organization of its own."""
+    return word.lower() in world.rules["portfolio_words"] or word in world.rules["generic_words"]
 
 
 def split_country_from_person(cands: list[Candidate], world: World) -> list[Candidate]:

@@ -88,6 +88,23 @@ def title_relations(table: ActorTable, sentences: list[Sentence], world: World) 
                 relation = Relation(type=rel_type, target=target, text=text, sources=[ref])
                 seen[(actor_id, rel_type, target)] = relation
                 table.relations.append((actor_id, relation))
+                home = _office_home(holder, words, table.actors[target], ref)
+                if home and not cite_again(seen.get((actor_id, "resident-of", target)), ref):
+                    seen[(actor_id, "resident-of", target)] = home
+                    table.relations.append((actor_id, home))
+
+
+def _office_home(holder: str, words: str, place: Actor, ref: SourceRef) -> Relation | None:
+    """A town's mayor or a state's governor lives there ("Zenda Mayor Ivo Marek", "Texas
+    Gov. Anna Berg"): the offices of `resident_offices` (data/relations_patterns.yml) are
+    held by residents, as CoNLL04 annotates Live_In. A country's office says nothing of a
+    home (an ambassador lives abroad)."""
+    offices = load_data("relations_patterns")["resident_offices"]
+    if place.kind != "place" or " ".join(words.lower().split()[-2:]) not in offices \
+            and words.lower().split()[-1] not in offices:
+        return None
+    return Relation(type="resident-of", target=place.id, text=f"{holder} lives in {named(place)}.",
+                    sources=[ref])
 
 
 def cite_again(relation: Relation | None, ref: SourceRef) -> bool:

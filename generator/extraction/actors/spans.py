@@ -208,6 +208,8 @@ def governs(span: Span, world: World) -> bool:
         token = token.head
     rules = world.rules
     doc = span.doc
+    if beside_its_country(span, world):
+        return False  # "Yerevan, the capital of Armenia": the city, its country named apart
     if span.end + 1 < len(doc) and doc[span.end].text == "-" \
             and doc[span.end + 1].lower_ in rules["place_hyphen_words"]:
         return False  # "a Paris-based group": where it is
@@ -221,6 +223,40 @@ def governs(span: Span, world: World) -> bool:
     if token.dep_ == "dobj" and token.head.lemma_.lower() in rules["place_object_verbs"]:
         return False
     return token.dep_ not in {"compound", "appos"}
+
+
+MAX_COUNTRY_WORDS = 4
+
+
+def beside_its_country(span: Span, world: World) -> bool:
+    """Is a capital placed in its own country, named right beside it: "Strelsau,
+    Ruritania", "Strelsau, the capital of Ruritania", "Ruritania's capital, Strelsau"?
+    The country then speaks for itself, and the capital is the city."""
+    known = world.lookup(span.text)
+    if known is None:
+        return False
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].text == ",":
+        start = end + 1
+        if [t.lower_ for t in doc[start:start + 3]] == ["the", "capital", "of"]:
+            start += 3
+        if _names_country(doc, start, known.name, world, forward=True):
+            return True
+    first = span.start
+    words = [t.lower_ for t in doc[max(0, first - 3):first]]
+    return words[-3:] in (["'s", "capital", ","], ["’s", "capital", ","]) \
+        and _names_country(doc, first - 3, known.name, world, forward=False)
+
+
+def _names_country(doc, at: int, country: str, world: World, forward: bool) -> bool:
+    """Do the words starting at `at` (or ending before it) name this country?"""
+    for size in range(1, MAX_COUNTRY_WORDS + 1):
+        words = doc[at:at + size] if forward else doc[max(0, at - size):at]
+        known = world.lookup(words.text) if len(words) == size else None
+        if known is not None and known.kind == "country" and known.name == country \
+                and known.role != "capital":
+            return True
+    return False
 
 
 def is_place_modifier(span: Span, world: World) -> bool:

@@ -57,6 +57,8 @@ def same_event(a: Draft, b: Draft) -> bool:
     not (`_lends_no_actor`)."""
     if a.kind != b.kind or not compatible_dates(a.date, b.date) or not _lends_no_actor(a, b):
         return False
+    if _set_apart(b):
+        return False  # b, told after a, is another happening ("another attack")
     if not a.keys & b.keys and not _same_day_harm(a, b):
         return False
     if a.place and b.place and a.place != b.place:
@@ -70,6 +72,14 @@ def same_event(a: Draft, b: Draft) -> bool:
         return bool(ra & rb) or _attends(b) or same_paragraph and _names_its_author(a, b)
     same_place = bool(a.place and a.place == b.place)
     return same_paragraph or same_place or bool(a.date and b.date) or _refers_back(b) or _attends(b)
+
+
+def _set_apart(draft: Draft) -> bool:
+    """"Another attack", "a second blast", "concurrent rallies": a noun its modifier sets
+    apart from what was told before (`distinct_modifiers`) names a happening of its own."""
+    words = set(load_data("events_triggers")["distinct_modifiers"])
+    return any(t.token.pos_ == "NOUN" and any(c.dep_ in ("amod", "det") and c.lower_ in words
+                                              for c in t.token.children) for t in draft.triggers)
 
 
 def _names_its_author(a: Draft, b: Draft) -> bool:

@@ -18,7 +18,10 @@ context gives a trigger (a disaster's harm, a workers' strike) is settled first
 (`settle_kinds`). Who did a deed may also be told around it: a court's finding ("convicted
 of killing Y", `guilt_words`), "the group behind the attack", the user of a weapon ("fired
 the shots that killed Y", `instrument_nouns`), the speaker at an occasion ("said in a
-televised address"). When the parse does not say who did it, the event names nobody.
+televised address"). An attack on a site with no victim named is an attack on the state
+that owns the site or where it stands, and police or security forces named without their
+state act for the state where the event takes place (`_add_site_state`, `_add_home_state`,
+by the gazetteer). When the parse does not say who did it, the event names nobody.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from spacy.tokens import Token
 from generator.datafiles import load_data
 from generator.extraction.events.draft import TEMPORAL_PREPS, Draft
 from generator.extraction.events.triggers import Trigger, argument_head
+from generator.extraction.gazetteer import load_gazetteer
 from generator.extraction.references import View, actors_of, mentions_in, modifier_actors, speakers_over
 
 
@@ -170,6 +174,8 @@ def draft_event(view: View, group: list[Trigger], triggers: list[Trigger] | None
     draft.others = {t.token.i for t in triggers or []} - draft.tokens
     _add_participants(draft)
     _add_place(draft)
+    _add_site_state(draft)
+    _add_home_state(draft)
     return draft
 
 
@@ -676,3 +682,107 @@ def _destination(token: Token) -> bool:
     """"visited Mexico City": the object of a verb of travel is where the event happened."""
     verbs = load_data("events_triggers")["destination_verbs"]
     return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
+
+
+def _add_site_state(draft: Draft) -> None:
+    """"Gunmen attacked Ruritania's national museum", "drones struck a power plant in
+    Kyiv": an attack on a site (`site_nouns`: a building, a plant, a city) with no victim
+    named is an attack on the state that owns the site or where the gazetteer places it,
+    as CAMEO and PETRARCH code the target of an attack on a location. Not when that state
+    is among the initiators, nor when the doer is an unnamed force of a state ("police
+    fired on the embassy", `state_force_nouns`): a state may act in its own land."""
+    if draft.kind not in load_data("events_triggers")["harmful"] or _has_role(draft, "target", "victim"):
+        return
+    initiators = {a for a, r in draft.roles.items() if r == "initiator"}
+    if not initiators and _unnamed_state_force(draft):
+        return
+    for site in _attacked_sites(draft):
+        states = _site_states(draft.view, site)
+        if states and not initiators & set(states):
+            _add_over(draft, states[:1], _role(draft, "object", False))
+            return
+
+
+def _add_over(draft: Draft, actors: list[str], role: str) -> None:
+    """Give actors a role, over a mere mention ("participant") of them."""
+    for aid in actors:
+        if draft.roles.get(aid) in (None, "participant"):
+            draft.roles[aid] = role
+
+
+def _unnamed_state_force(draft: Draft) -> bool:
+    """"Police fired on the crowd", "security forces raided the building": the subject is a
+    state's own force, named without its state."""
+    words = set(load_data("events_references")["state_force_nouns"])
+    return any(s.lemma_.lower() in words or s.lower_ in words
+               for trig in draft.triggers for s in subjects(trig.token))
+
+
+def _attacked_sites(draft: Draft) -> list[Token]:
+    """The things an attack is aimed at: the trigger's object, its "on", "at", "against"
+    or "inside" phrase (`site_preps`), when that is a place or a site noun; for a
+    participle ("opened fire at the museum, killing five") also its verb's phrases."""
+    lex = load_data("events_triggers")
+    out = []
+    words = [t.token for t in draft.triggers] + [a for t in draft.triggers for a in t.absorbed]
+    head = draft.head.token
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i not in draft.others:
+        words.append(head.head)
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "dobj" and word.pos_ == "VERB":
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in lex["site_preps"]:
+                out += [p for p in child.children if p.dep_ == "pobj"]
+    view = draft.view
+    return [t for t in out if t.lemma_.lower() in lex["site_nouns"]
+            or t.i in view.by_token and view.actors[view.by_token[t.i]].kind == "place"]
+
+
+def _site_states(view: View, site: Token) -> list[str]:
+    """The countries a site belongs to: the owner its modifiers name ("Ruritania's
+    museum", "the Ruritanian embassy"), else the country the gazetteer gives the place it
+    is, or the place its "in" phrase names ("a plant in Kyiv")."""
+    owned = [a for a in owners(view, site) if view.actors[a].kind == "country"]
+    if owned:
+        return owned
+    places = [site] if site.i in view.by_token else [
+        p for c in site.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
+        for p in c.children if p.dep_ == "pobj" and p.i in view.by_token]
+    out = []
+    for token in places:
+        actor = view.actors[view.by_token[token.i]]
+        found = load_gazetteer().place(actor.name) if actor.kind == "place" else None
+        out += _country_named(view, found.country) if found and found.kind != "country" else []
+    return list(dict.fromkeys(out))
+
+
+def _add_home_state(draft: Draft) -> None:
+    """"Police arrested 20 people in Vienna", "authorities in Kyiv detained him": a state's
+    own force that works only at home (`home_force_nouns`: police, authorities, security
+    forces), named without its state, acts for the state where the gazetteer places the
+    event. A government or an army may act abroad, so it is never placed so."""
+    words = set(load_data("events_references")["home_force_nouns"])
+    view = draft.view
+    if draft.place is None or draft.place not in view.actors:
+        return
+    for trig in draft.triggers:
+        for subject in subjects(trig.token):
+            if not _home_force(subject, words) or actors_of(view, subject) or subject.dep_ != "nsubj":
+                continue
+            found = load_gazetteer().place(view.actors[draft.place].name)
+            states = _country_named(view, found.country) if found and found.kind != "country" else []
+            _add_over(draft, states[:1], _role(draft, "subject", False))
+            return
+
+
+def _home_force(subject: Token, words: set[str]) -> bool:
+    security = subject.lemma_.lower() == "force" and any(
+        c.dep_ in ("compound", "amod") and c.lower_ == "security" for c in subject.children)
+    return security or subject.lemma_.lower() in words or subject.lower_ in words
+
+
+def _country_named(view: View, name: str) -> list[str]:
+    """The country actor of the article that a gazetteer name means."""
+    return [aid for aid, actor in view.actors.items() if actor.kind == "country"
+            and (actor.name == name or name in (actor.aliases or []))]

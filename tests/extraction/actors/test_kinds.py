@@ -9,9 +9,17 @@ import spacy
 
 from generator.extraction.actors.countries import is_demonym
 from generator.extraction.actors.find import find_actors
-from generator.extraction.actors.kinds import common_words
+from generator.extraction.actors.kinds import (
+    aged,
+    common_words,
+    described_as_person,
+    lives_as_person,
+    noble,
+    qualified_place,
+)
 from generator.extraction.pipeline import parse_sentences
 from generator.extraction.sentence import Sentence
+from generator.extraction.world import World
 from generator.nlp import load_pipeline
 from generator.reading import Article
 from tests.extraction.actors.helpers import organization
@@ -112,3 +120,82 @@ def test_a_lone_surname_after_an_honorific_is_a_person():
     assert kinds == {"Kovacs": "person"}
     kinds = _kinds("Bidders range from U.S. oil major Ardentis to a fund.")
     assert kinds.get("Ardentis") != "person"  # "major" is no rank here
+
+
+@pytest.mark.parametrize(("text", "qualified"), [
+    ("Harborton , Ohio ( AP )", True),
+    ("Tarn , Mich. , was flooded", True),
+    ("Tarn , Ruritania , was flooded", False),  # a country the world data does not know
+    ("Tarn , Austria , was flooded", True),
+    ("Acme , Ohio 's largest employer", False),
+    ("Berg , Ohio Republican , said", False),
+])
+def test_a_name_followed_by_its_state_or_country_is_a_place(world: World, text: str, qualified: bool) -> None:
+    doc = spacy.blank("en")(text)
+    assert qualified_place(doc[0:1], world) is qualified
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    ("Anna Berg , 50 , of Vienna", True),
+    ("Anna Berg , 7 , and her father", True),
+    ("Zentrix , 2019 , said", False),
+    ("Anna Berg , 50 percent", False),
+])
+def test_an_age_set_off_by_commas_follows_a_person_s_name(text: str, given: bool) -> None:
+    doc = spacy.blank("en")(text)
+    assert aged(doc[0:2]) is given
+
+
+@pytest.mark.slow
+def test_a_person_given_an_age_is_a_person_whatever_the_recognizer_says():
+    kinds = _kinds("Marie Magdefrau Kallin, 50, of Harborton, Conn., was shot to death Thursday when two "
+                   "bandits emerged.", "Lidia Varga Zentrale, 44, of Harborton was hurt.")
+    assert kinds.get("Marie Magdefrau Kallin") == "person"
+    assert kinds.get("Lidia Varga Zentrale") == "person"
+
+
+def test_a_title_of_nobility_and_of_opens_a_person_s_name(world: World) -> None:
+    assert noble("Duchess of Strelsau", world)
+    assert noble("Archduke of Osterlich", world)
+    assert noble("Prince Ivo Marek", world)
+    assert not noble("Bank of Strelsau", world)
+    assert not noble("Duchess Street", world)
+    assert not noble("Prince Ivo Island", world)
+
+
+@pytest.mark.slow
+def test_a_name_that_modifies_a_noun_for_land_is_a_place():
+    kinds = _kinds("In Ruritania's Sierra Tarvana foothills, firefighters today declared they had "
+                   "contained a fire that blackened 11,700 acres.")
+    assert kinds.get("Sierra Tarvana") == "place"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "person"), [
+    ("Kallin was born in Vienna on Monday .", True),
+    ("Kallin died on Monday .", True),
+    ("Kallin 's Vienna home was searched .", True),
+    ("Kallin 's shareholders met .", False),
+    ("Kallin sold the plant .", False),
+])
+def test_what_only_a_person_does_or_has(world: World, nlp, text: str, person: bool) -> None:
+    doc = nlp(text)
+    assert lives_as_person(doc[0:1], world) is person
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "person"), [
+    ("Kallin , a professor of political science , died .", True),
+    ("Kallin , 53 , said so .", True),
+    ("Kallin , former deputy director of Acme , said so .", True),
+    ("Kallin , a maker of trucks , said so .", False),
+])
+def test_a_name_described_as_a_person(world: World, nlp, text: str, person: bool) -> None:
+    assert described_as_person(nlp(text)[0:1], world) is person
+
+
+@pytest.mark.slow
+def test_a_name_ending_in_a_site_s_head_noun_is_a_place():
+    kinds = _kinds("The jet was on a mission to Tarvel Electronic Warfare Range in the Kessel "
+                   "National Forest when the bomb fell.")
+    assert kinds.get("Tarvel Electronic Warfare Range") == "place"

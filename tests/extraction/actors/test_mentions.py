@@ -12,12 +12,14 @@ from generator.extraction.actors.mentions import (
     add_surname_mentions,
     cover_backed,
     drop_families,
+    drop_portfolios,
 )
 from generator.extraction.actors.phrases import LED_LABEL
 from generator.extraction.actors.table import Candidate
 from generator.extraction.sentence import Sentence
+from generator.extraction.world import World
 from generator.reading import Article
-from tests.extraction.actors.helpers import person
+from tests.extraction.actors.helpers import organization, person
 
 
 def test_a_surname_in_the_plural_is_a_family():
@@ -65,3 +67,10 @@ def test_a_surname_before_the_full_name_or_modifying_a_noun_is_no_mention(world)
     bounds = _sentences(doc, (0, 3), (3, 7), (7, 11))
     found = add_surname_mentions([person(doc, 3, 5, sentence=1)], bounds, {}, world)
     assert [c.span.text for c in found] == ["Anna Berg"]
+
+
+def test_a_portfolio_before_a_title_is_dropped_and_an_employer_is_kept(world: World) -> None:
+    doc = spacy.blank("en")("Trade Minister Anna Berg met Zentrix spokesman Tom Hill and an FAA aide .")
+    cands = [organization(doc, 0, 1), person(doc, 2, 4), organization(doc, 5, 6), person(doc, 7, 9),
+             organization(doc, 11, 12)]
+    assert [c.text for c in drop_portfolios(cands, world)] == ["Anna Berg", "Zentrix", "Tom Hill", "FAA"]

@@ -113,3 +113,10 @@ def test_a_spokeswoman_for_the_agency_speaks_for_the_one_agency_named():
     found = relations_of("The Calvo Space Agency launched a probe on Monday.",
                          "The probe works, Sarah Jones, a spokeswoman for the agency, said on Tuesday.")
     assert ("Sarah Jones", "spokesperson-of", "Calvo Space Agency") in found
+
+
+def test_a_towns_mayor_lives_there_a_countrys_minister_is_not_said_to():
+    found = relations_of("Floods hit Zendaburg on Monday.", "Zendaburg Mayor Anna Berg asked for help.")
+    assert ("Anna Berg", "resident-of", "Zendaburg") in found
+    found = relations_of("Exports will resume, said Polish Agriculture Minister Jan Nowicki-Berg.")
+    assert not any(rel == "resident-of" for _, rel, _ in found)  # an office of a country: no home

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from generator.extraction.actors.listed import join_listed_names, split_listed_names
 from generator.extraction.actors.spans import (
     after_position,
+    beside_its_country,
     capitalized_runs,
     gazetteer_spans,
     governs,
@@ -136,3 +137,15 @@ def test_a_short_world_name_ending_a_longer_name_is_part_of_it(world):
     assert longer_name(doc[7:8], world) is None  # the party itself
     assert longer_name(doc[4:5], world) is None  # no world-data organization
     assert [r.text for r in capitalized_runs(doc[0:6], world)] == ["Confederation of Tarvian Labour"]
+
+
+@pytest.mark.parametrize(("text", "start", "beside"), [
+    ("Talks opened in Vienna , Austria , on Monday", 3, True),
+    ("a report from Vienna , the capital of Austria .", 3, True),
+    ("Austria 's capital , Vienna , was calm", 4, True),
+    ("Vienna , Prague and Budapest agreed", 0, False),
+    ("Vienna , Germany and France agreed", 0, False),
+])
+def test_a_capital_placed_in_its_own_country_is_the_city(world, text: str, start: int, beside: bool) -> None:
+    doc = spacy.blank("en")(text)
+    assert beside_its_country(doc[start:start + 1], world) is beside

@@ -355,3 +355,10 @@ def test_a_denial_does_not_lend_its_actor_to_what_happened():
         [(e.title, e.status, roles(e)) for e in events]
     assert [roles(e) for e in events if e.status == "denied"] == [{"freedonia": "initiator"}]
 
+
+
+def test_a_second_harm_on_the_same_day_is_another_event():
+    text = ("A blast killed five people in Vienna on Monday. "
+            "A second blast killed two people in Vienna on Monday.")
+    events = extract_events(sentences(text, times={"Monday": "2021-03-01"}), ACTORS)
+    assert len([e for e in events if e.kind == "assault"]) == 2

@@ -311,3 +311,43 @@ def test_who_fired_the_shots_that_killed_did_the_killing_not_who_found_them():
     assert roles(event) == {"ivo-marek": "initiator", "anna-berg": "victim"}
     event = only(events_with_marek("Ivo Marek found the bomb that killed Anna Berg."), "assault")
     assert roles(event) == {"anna-berg": "victim"}
+
+
+AUSTRIA = {"austria": Actor(id="austria", name="Austria", kind="country")}
+
+
+def site_events(text: str):
+    names = {"Austrian": "austria", "Freedonian": "freedonia"}
+    return extract_events(sentences(text, names=names), {**ACTORS, **AUSTRIA})
+
+
+def test_an_attack_on_a_site_a_country_owns_has_that_country_as_victim():
+    text = "Gunmen opened fire on visitors at Ruritania's national museum, killing 19 people."
+    assert roles(only(site_events(text), "assault")) == {"ruritania": "victim"}
+
+
+def test_an_attack_on_a_site_in_a_city_has_the_city_s_country_as_victim():
+    event = only(site_events("Freedonian drones struck a power plant in Vienna overnight."), "assault")
+    assert roles(event) == {"freedonia": "initiator", "austria": "victim"}
+    assert event.place == "vienna"
+
+
+@pytest.mark.parametrize("text", [
+    "Police attacked a museum in Vienna.",  # a state's force without its state: maybe Austria's own
+    "Austrian troops shelled a bridge in Vienna.",  # a state acting in its own land
+    "Freedonian jets struck rebels in Vienna.",  # people, not a site: the rebels were attacked
+])
+def test_the_site_s_country_is_no_victim_when_it_may_be_the_doer_or_no_site_was_hit(text):
+    assert roles(only(site_events(text), "assault")).get("austria") in (None, "initiator")
+
+
+@pytest.mark.parametrize("text", ["Police arrested twenty protesters in Vienna on Monday.",
+                                  "Security forces detained Anna Berg in Vienna."])
+def test_a_home_force_named_without_its_state_acts_for_the_state_of_the_place(text):
+    assert roles(only(site_events(text), "coerce")).get("austria") == "initiator"
+
+
+@pytest.mark.parametrize("text", ["Troops arrested twenty protesters in Vienna.",  # troops may be foreign
+                                  "Freedonian police arrested twenty protesters in Vienna."])
+def test_a_force_that_may_serve_abroad_or_names_its_state_is_not_placed(text):
+    assert "austria" not in roles(only(site_events(text), "coerce"))

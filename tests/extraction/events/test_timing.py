@@ -16,7 +16,7 @@ from generator.dates import find_times
 from generator.extraction.events import extract_events
 from generator.extraction.sentence import Sentence, anchor_date
 from generator.reading import Article
-from tests.sentences import ACTORS, sentences
+from tests.sentences import ACTORS, only, sentences
 
 pytestmark = pytest.mark.slow
 
@@ -128,3 +128,14 @@ def test_a_clause_time_beats_the_dateline():
 def test_the_dateline_dates_what_has_no_time_of_its_own():
     events = extract_events(told("HARBORTON, April 16 (Coastwire) -- Ruritania attacked Freedonia."), ACTORS)
     assert event_with(events, "attacked").date == "2024-04-16"
+
+
+def test_concurrent_events_share_the_time_of_the_one_told_before():
+    text = "Workers rallied in Vienna on Monday. Concurrent rallies took place in Ruritania."
+    events = extract_events(told(text), ACTORS)
+    assert sorted(e.date for e in events if e.kind == "protest") == ["2024-04-15", "2024-04-15"]
+
+
+def test_a_rally_at_a_time_of_day_is_dated_by_the_day():
+    events = extract_events(told("Teachers will gather at a 12 p.m. rally in the square."), ACTORS)
+    assert only(events, "protest").date == PUBLISHED
