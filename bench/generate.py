@@ -71,6 +71,7 @@ def main() -> None:
             with content_lock(content):
                 plan = plan_run(content, new, {a.id for a in articles}, report)
                 write_plan(content, plan, report)
+                gen.write_texts(content, articles, report)
 
         timed("merge and write", merge_and_write)
         total = time.perf_counter() - start

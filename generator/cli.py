@@ -2,6 +2,10 @@
 
 Every failure a user can cause ends in one clear message and a non-zero exit, never a
 traceback: library errors (ReadError, ContentError, ...) are caught here and printed.
+
+Each command imports its library module inside its own body: the one lazy import the style
+allows, at the process edge (as MkDocs' `__main__` defers its build command), so that
+`briefing --help` answers in 0.06 s instead of loading spaCy's stack (1.4 s).
 """
 
 from __future__ import annotations
@@ -10,10 +14,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from generator import __version__
+
+if TYPE_CHECKING:  # the commands import the library lazily (see above)
+    from generator.sheets.store import Content
 
 content_option = click.option(
     "--content",
@@ -33,7 +41,7 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"'{value}' is not a date; expected YYYY-MM-DD") from None
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(1)
 
@@ -103,17 +111,48 @@ def read(article: Path, published: str | None, as_json: bool) -> None:
 def validate(content: Path) -> None:
     """Check every fact sheet against the schema and the references between sheets
     (the checks `mkdocs build` runs: what passes here builds)."""
+    loaded = _load_or_fail(content)
+    click.echo(f"{content}: {len(loaded.actors)} actors, {len(loaded.events)} events: valid")
+
+
+def _load_or_fail(content: Path) -> Content:
+    """The validated content, or every located error printed and exit 1."""
     from generator.sheets.store import ContentError, load_content
 
     if not content.is_dir():
         _fail(f"{content}: no such folder; expected a briefing's content folder")
     try:
-        loaded = load_content(content)
+        return load_content(content)
     except ContentError as exc:
         click.echo(str(exc), err=True)
         click.echo(f"{len(exc.errors)} error(s) in {content}", err=True)
         sys.exit(1)
-    click.echo(f"{content}: {len(loaded.actors)} actors, {len(loaded.events)} events: valid")
+
+
+@main.command()
+@content_option
+@click.option(
+    "--format", "formats", multiple=True, default=("all",), show_default=True,
+    type=click.Choice(["timelinejs", "csv", "geojson", "all"]),
+    help="What to write (repeat for several): TimelineJS JSON, CSV tables, GeoJSON.",
+)
+@click.option("--output", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
+              help="The folder to write into (made if missing).")
+def export(content: Path, formats: tuple[str, ...], output: Path) -> None:
+    """Write the briefing for other tools: timeline.json (TimelineJS), events.csv, actors.csv,
+    relations.csv, briefing.geojson."""
+    from generator.site.exports import FORMATS
+    from generator.site.pages import export_briefing
+
+    loaded = _load_or_fail(content)
+    chosen = FORMATS if "all" in formats else tuple(formats)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        for name, text in export_briefing(loaded, chosen).items():
+            (output / name).write_text(text, encoding="utf-8")
+            click.echo(f"wrote {output / name}")
+    except OSError as exc:
+        _fail(f"{exc.filename or output}: cannot write ({exc.strerror})")
 
 
 @main.command()

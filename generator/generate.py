@@ -33,7 +33,7 @@ from generator.sheets.merge import plain
 from generator.sheets.plan import plan_run, validation_problems, write_plan
 from generator.sheets.report import Change, GenerateError, GenerateReport, count_content
 from generator.sheets.state import content_lock
-from generator.sheets.store import schema_changes, to_yaml_data
+from generator.sheets.store import schema_changes, source_text_file, to_yaml_data, write_atomic
 
 __all__ = ["GenerateError", "GenerateReport", "run_generate"]
 
@@ -55,13 +55,34 @@ def run_generate(paths: list[Path], content: Path, published: str | None = None,
         if dry_run:
             report.changes = [step.change for step in plan.final_steps()]
             report.changes += [Change(p, [], not p.exists()) for p in schema_changes(content)]
+            report.changes += [Change(p, ["text"], not p.exists()) for p in text_changes(content, articles)]
         else:
             write_plan(content, plan, report)
+            write_texts(content, articles, report)
     report.merges = explain_merges(extraction, plan.view.merges)
     count_content(plan.final_sheets(), report)
     if not dry_run:
         report.problems = validation_problems(content)
     return report
+
+
+def text_changes(content: Path, articles: list[Article]) -> list[Path]:
+    """The text files a run would write: each article's text as read, where it differs."""
+    paths = [(source_text_file(content, a.id), a.text + "\n") for a in articles]
+    return [path for path, text in paths if not path.is_file() or path.read_text(encoding="utf-8") != text]
+
+
+def write_texts(content: Path, articles: list[Article], report: GenerateReport) -> None:
+    """Keep each article's text as the tool read it (`sources/<id>.txt`): the site shows it as
+    the source's page, with every cited sentence highlighted, so a reader checks a fact against
+    the words it came from. Written after the sheets, so a run that stops leaves valid sheets."""
+    for article in articles:
+        path = source_text_file(content, article.id)
+        try:
+            if write_atomic(path, article.text + "\n"):
+                report.written.append(path)
+        except OSError as exc:
+            raise GenerateError(f"{path}: cannot write ({exc.strerror}); the sheets are written") from None
 
 
 def origin_line(article: Article) -> str:

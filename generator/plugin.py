@@ -9,8 +9,11 @@ only module that imports mkdocs.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import base
@@ -21,7 +24,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.sheets.store import STATE_DIR, Content, ContentError, load_content
+from generator.sheets.store import STATE_DIR, TEXTS_DIR, Content, ContentError, load_content
 from generator.site.pages import render_site
 from generator.site.render import TemplateProblem
 
@@ -35,34 +38,58 @@ NAV = [
     {"Home": "index.md"},
     {"Background": "background.md"},
     {"Timeline": "timeline.md"},
+    {"Map": "map.md"},
     {"Actors": "actors/index.md"},
     {"Events": "events/index.md"},
     {"Sources": "sources.md"},
 ]
 NAV_PATHS = {path for item in NAV for path in item.values()}
+STYLESHEET = "assets/briefing.css"
 
 
 class BriefingConfig(base.Config):
-    """`plugins: [briefing: {templates: DIR}]`; DIR is relative to mkdocs.yml."""
+    """`plugins: [briefing: {templates: DIR, keep_site_name: BOOL}]`; DIR is relative to
+    mkdocs.yml. The site is named by the briefing (its `topic`, else its `title`) unless
+    `keep_site_name` is true, when mkdocs.yml's `site_name` stands."""
 
     templates = c.Type(str, default="templates")
+    keep_site_name = c.Type(bool, default=False)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Adds the briefing's pages to the build; all page logic lives in generator.site."""
+
+    serving = False
+
+    def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
+        """The briefing's stylesheet (contrast and link styles, see generator/site/assets/)."""
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under `mkdocs serve` a sheet with an error becomes an error page in the browser
+        (the reader is looking there, and the request must not hang); a build still stops."""
+        self.serving = command == "serve"
 
     def templates_dir(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         return base_dir / self.config.templates
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        content = _load(Path(config.docs_dir))
         for file in [f for f in files if _is_data(f.src_uri)]:
             files.remove(file)
         try:
-            pages = render_site(content, self.templates_dir(config))
-        except TemplateProblem as exc:
-            raise PluginError(str(exc)) from None
+            content = _load(Path(config.docs_dir))
+            pages = _render(content, self.templates_dir(config), config.use_directory_urls)
+        except PluginError as exc:
+            if not self.serving:
+                raise
+            log.error(str(exc))
+            return _error_site(files, config, str(exc))
+        if not self.config.keep_site_name:
+            config.site_name = site_name(content.briefing.topic or content.briefing.title)
+        files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
         for path, markdown in pages.items():
             if files.get_file_from_path(path) is not None:
                 log.info("briefing: %s is hand-written, so it replaces the generated page", path)
@@ -95,8 +122,45 @@ def _load(docs_dir: Path) -> Content:
         raise PluginError(f"the briefing's content does not validate:\n{exc}") from None
 
 
+@cache
+def _stylesheet() -> str:
+    return (resources.files("generator.site") / "assets" / "briefing.css").read_text(encoding="utf-8")
+
+
+def site_name(title: str) -> str:
+    """The briefing's title as MkDocs' `site_name`, HTML-escaped: the theme prints it into
+    every page's header and <title> unescaped, and a title is text from an article."""
+    return html.escape(" ".join(title.split()))
+
+
+def _render(content: Content, templates: Path, directory_urls: bool) -> dict[str, str]:
+    try:
+        return render_site(content, templates, directory_urls)
+    except TemplateProblem as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _error_site(files: Files, config: MkDocsConfig, message: str) -> Files:
+    """Every index page says what is wrong, `path:line: message` as `briefing validate`
+    prints it; the next save that fixes the sheet rebuilds the briefing."""
+    listing = "\n".join(f"    {line}" for line in message.splitlines())  # a code block
+    page = (
+        "# The briefing does not build\n\n"
+        f"Fix the sheets below and save: this page reloads by itself.\n\n{listing}\n"
+    )
+    files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
+    for path in NAV_PATHS:
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=page))
+    if config.nav is None:
+        config.nav = _navigation(files)
+    return files
+
+
 def _is_data(src_uri: str) -> bool:
-    return src_uri.endswith(DATA_SUFFIXES) or src_uri.startswith(PRIVATE_FOLDERS)
+    """Sheets, schemas, state and the sources' texts (the site shows them as pages)."""
+    text = src_uri.startswith(f"{TEXTS_DIR}/") and src_uri.endswith(".txt")
+    return text or src_uri.endswith(DATA_SUFFIXES) or src_uri.startswith(PRIVATE_FOLDERS)
 
 
 def _navigation(files: Files) -> list:

@@ -49,7 +49,8 @@ theme:
 
 plugins:
   - search
-  - briefing   # options: templates: templates (a folder next to this file)
+  - briefing   # options: templates: templates (a folder next to this file);
+               # keep_site_name: false (true: site_name above, not the briefing's topic or title)
 
 watch:
   - templates

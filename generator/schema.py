@@ -233,6 +233,9 @@ class Source(Sheet):
 
 class Briefing(Sheet):
     title: str
+    # What the briefing is about in a few words ("Nagorno-Karabakh"), set by hand: the site's
+    # name. Without it the site is named by the title (the first article's headline).
+    topic: str | None = None
     published: EdtfDate = None
     summary: str | None = None
     background: list[BackgroundItem] = Field(default_factory=list)

@@ -170,6 +170,7 @@ def events_data(payload: str = "") -> dict[str, dict]:
             "A meeting",
             None,
             date_text="recently",
+            status="planned",  # truly undated: not yet held, so not placed by publication
             participants=[{"actor": "turkey", "role": "participant"}],
         ),
     }

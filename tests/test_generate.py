@@ -22,10 +22,11 @@ from filelock import FileLock
 from generator import generate as gen
 from generator.cli import main
 from generator.extraction import Extraction
+from generator.reading import read_article
 from generator.schema import Actor, Briefing, Claim, Event, Participant, Source, SourceRef
 from generator.sheets.fold import Merge
 from generator.sheets.state import content_lock
-from generator.sheets.store import load_content, round_trip_yaml, sheet_text
+from generator.sheets.store import load_content, round_trip_yaml, sheet_text, source_text_file
 from tests.paths import ROOT
 
 ARTICLE_A = """Russia hosts ceasefire talks between Armenia and Azerbaijan
@@ -493,3 +494,11 @@ def test_explain_is_an_option_of_generate(existing, articles):
     result = invoke("generate", str(articles[1]), "--content", str(existing), "--explain")
     assert result.exit_code == 0, output_of(result)
     assert "  actors/russia.yml joined by 'Russia': the same id" in result.output
+
+
+def test_each_article_s_text_is_kept_as_read_for_its_source_page(existing, articles):
+    text = source_text_file(existing, "a")
+    assert text.read_text(encoding="utf-8") == read_article(articles[0], published="2020-10-10").text + "\n"
+    assert load_content(existing).texts["a"] == read_article(articles[0], published="2020-10-10").paragraphs
+    result = invoke("generate", str(articles[1]), "--content", str(existing), "--dry-run")
+    assert "b.txt (new)" in output_of(result) and not source_text_file(existing, "b").exists()

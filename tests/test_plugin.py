@@ -9,12 +9,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from tests.briefing_fixture import actors_data, events_data, make_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
-PAGE_URLS = ["", "background/", "timeline/", "actors/", "events/", "sources/", "intro/"]
+PAGE_URLS = ["", "background/", "timeline/", "map/", "actors/", "events/", "sources/", "intro/"]
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +60,15 @@ def test_sheets_schemas_and_state_stay_out_of_the_site(built):
     ]
     assert not leaked
     assert sorted(p.relative_to(built).as_posix() for p in built.rglob("*.json")) == [
-        "search/search_index.json"
+        "downloads/timeline.json",
+        "search/search_index.json",
     ]
+
+
+def test_the_exports_are_offered_as_downloads(built):
+    downloads = sorted(p.name for p in (built / "downloads").iterdir())
+    assert downloads == ["actors.csv", "briefing.geojson", "events.csv", "relations.csv", "timeline.json"]
+    assert "downloads/events.csv" in " ".join(parse(built / "sources" / "index.html").hrefs)
 
 
 def test_every_internal_link_resolves(built):
@@ -81,17 +89,37 @@ def test_every_internal_link_resolves(built):
     assert not broken
 
 
+def test_the_drawn_timeline_links_every_dated_event(built):
+    page = (built / "timeline" / "index.html").read_text(encoding="utf-8")
+    drawing = page[page.index('class="briefing-drawing"') : page.index('class="briefing-legend"')]
+    hrefs = re.findall(r'<a href="([^"]+)"', drawing)
+    for eid, data in events_data().items():
+        assert (f"../events/{eid}/" in hrefs) == (data["date"] is not None), eid
+
+
+def test_drawing_links_follow_use_directory_urls(tmp_path):
+    project = make_project(tmp_path / "brief")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    timeline = project / "site" / "timeline.html"
+    drawn = [h for h in parse(timeline).hrefs if h.startswith("events/")]
+    assert "events/moscow-talks.html" in drawn
+    assert all((project / "site" / h).is_file() for h in drawn)
+
+
 def test_actor_and_event_pages_link_each_other(built):
     russia = parse(built / "actors" / "russia" / "index.html").hrefs
     talks = parse(built / "events" / "moscow-talks" / "index.html").hrefs
     assert "../../events/moscow-talks/" in russia
-    assert "../../actors/russia/" in talks and "../shelling/" in talks
+    assert "../../actors/russia/" in talks and "../appeal/" in talks
 
 
 def test_navigation_lists_index_pages_and_hand_written_pages_only(built):
     html = (built / "index.html").read_text(encoding="utf-8")
     nav = re.findall(r'class="md-tabs__link"[^>]*>\s*(.*?)\s*</a>', html, re.S)
-    assert nav == ["Home", "Background", "Timeline", "Actors", "Events", "Sources", "Introduction"]
+    assert nav == ["Home", "Background", "Timeline", "Map", "Actors", "Events", "Sources", "Introduction"]
     nav_links = re.findall(r'href="([^"]*)"\s+class="md-nav__link', html)
     assert not [h for h in nav_links if re.search(r"(actors|events)/[a-z]", h)]
 
@@ -193,3 +221,28 @@ def test_a_broken_template_stops_the_build_with_its_place(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert re.search(r"templates/event\.md\.j2:3: template error: .*has no attribute 'when'", output), output
+
+
+def site_name(built: Path) -> str:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    return re.search(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', html, re.S).group(1)
+
+
+def test_the_site_is_named_by_the_briefing(built):
+    assert site_name(built) == "Ceasefire talks in Moscow"
+
+
+def test_a_topic_names_the_site_and_keep_site_name_keeps_mkdocs_yml(tmp_path):
+    project = make_project(tmp_path / "brief")
+    briefing = project / "content" / "briefing.yml"
+    topic = "topic: Talks over Ruritania\n"
+    briefing.write_text(briefing.read_text(encoding="utf-8") + topic, encoding="utf-8")
+    assert mkdocs_build(project).returncode == 0
+    assert site_name(project / "site") == "Talks over Ruritania"
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    kept = text.replace("  - briefing", "  - briefing:\n      keep_site_name: true", 1)
+    config.write_text(kept, encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert site_name(project / "site") == yaml.safe_load(text.split("\ntheme:")[0])["site_name"]

@@ -29,6 +29,7 @@ from generator.text import ID_PATTERN
 
 SHEET_FOLDERS = {"actors": Actor, "events": Event}
 STATE_DIR = ".briefing"
+TEXTS_DIR = "sources"
 
 
 class ContentError(Exception):
@@ -47,6 +48,8 @@ class Content:
     briefing: Briefing
     actors: dict[str, Actor] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    # each source's text as the tool read it (`sources/<id>.txt`), by source id, in paragraphs
+    texts: dict[str, list[str]] = field(default_factory=dict)
 
 
 # --- validating ----------------------------------------------------------------------
@@ -161,7 +164,26 @@ def load_content(root: Path) -> Content:
         briefing=briefing.sheet,  # type: ignore[arg-type]
         actors={k: v.sheet for k, v in loaded["actors"].items()},  # type: ignore[misc]
         events={k: v.sheet for k, v in loaded["events"].items()},  # type: ignore[misc]
+        texts=load_texts(root, [s.id for s in briefing.sheet.sources]),  # type: ignore[union-attr]
     )
+
+
+def source_text_file(root: Path, source_id: str) -> Path:
+    """Where `briefing generate` keeps an article's text as it read it: the page a reader
+    checks a citation against. Plain text, paragraphs separated by blank lines."""
+    return root / TEXTS_DIR / f"{source_id}.txt"
+
+
+def load_texts(root: Path, source_ids: list[str]) -> dict[str, list[str]]:
+    """The texts of the sources that have one; a source without (older briefings, a file a
+    person deleted) is cited by its entry on the sources page instead."""
+    texts = {}
+    for sid in source_ids:
+        path = source_text_file(root, sid)
+        if path.is_file():
+            paragraphs = re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
+            texts[sid] = [p.strip() for p in paragraphs if p.strip()]
+    return texts
 
 
 def _load_briefing(root: Path, path: Path) -> tuple[_Loaded | None, list[SheetError]]:

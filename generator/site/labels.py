@@ -107,14 +107,28 @@ def _plain_label(text: str) -> str | None:
     return f"{MONTHS[int(month) - 1]} {year}" if month else year
 
 
+_DECADE = re.compile(r"^(\d{2})(\d)X$|^(\d{2})XX$")
+
+
+def _decade_label(text: str) -> str | None:
+    """'199X' -> 'the 1990s', '19XX' -> 'the 1900s': EDTF's unspecified digits in words."""
+    match = _DECADE.match(text)
+    if not match:
+        return None
+    if match[1]:
+        return f"the {int(match[1] + match[2])}0s"
+    return f"the {int(match[3])}00s"
+
+
 def _qualified_label(text: str) -> str | None:
     """A single date with its EDTF qualifier said in words: ~ approximate, ? uncertain."""
     qualifier = text[-1] if text and text[-1] in "~?%" else ""
-    label = _plain_label(text.rstrip("~?%"))
+    bare = text.rstrip("~?%")
+    label = _plain_label(bare) or _decade_label(bare)
     if label is None:
         return None
     if qualifier in ("~", "%"):
-        label = f"c. {label}"
+        label = f"around {label}" if label.startswith("the ") else f"c. {label}"
     if qualifier in ("?", "%"):
         label = f"{label} (uncertain)"
     return label
@@ -154,3 +168,26 @@ def date_label(value: str | None) -> str:
     else:
         label = _qualified_label(value)
     return label or value
+
+
+def date_precision(value: str | None) -> str:
+    """How exact an EDTF value is, in words, for an event's infobox: 'to the day', 'to the
+    month', 'an interval', 'open: only its end is known', 'approximate', 'a decade'."""
+    if not value or edtf_bounds(value) is None:
+        return "no date"
+    if value.startswith("../"):
+        return "open: only its latest day is known"
+    if value.endswith("/.."):
+        return "open: only its earliest day is known"
+    if "/" in value:
+        return "an interval"
+    words = {"~": "approximate", "?": "uncertain", "%": "approximate and uncertain"}
+    bare = value.rstrip("~?%")
+    qualifier = words.get(value[-1], "")
+    if "X" in bare:
+        exact = "a decade or century" if re.fullmatch(r"\d{2}[\dX]X", bare) else "some digits unknown"
+    elif re.fullmatch(r"\d{4}-(2[1-4])", bare):
+        exact = "to the season"
+    else:
+        exact = {1: "to the year", 2: "to the month", 3: "to the day"}.get(len(bare.split("-")), "as written")
+    return f"{exact}, {qualifier}" if qualifier else exact

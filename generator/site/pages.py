@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.sheets.store import Content
+from generator.site.citations import mark_sentences
+from generator.site.drawing.graph import draw_graph
+from generator.site.drawing.map import draw_map
+from generator.site.drawing.timeline import draw_timeline
+from generator.site.exports import FORMATS, export_files
 from generator.site.labels import DATE_ORIGINS, KIND_HEADINGS, TITLE_ORIGINS, date_label
 from generator.site.model import (
     ActorView,
@@ -24,15 +29,26 @@ from generator.site.model import (
     Evidence,
     Link,
     SourceView,
+    actor_box,
     actor_path,
     chain,
+    event_box,
     event_path,
     file_claim,
     id_of,
+    source_text_path,
     timeline_key,
 )
-from generator.site.render import make_environment, render_template
+from generator.site.render import make_environment, page_url, render_template
 
+DOWNLOADS = "downloads"  # where the site offers the exports
+DOWNLOAD_LINKS = [
+    ("TimelineJS", f"{DOWNLOADS}/timeline.json", "the timeline for Knight Lab's TimelineJS"),
+    ("Events (CSV)", f"{DOWNLOADS}/events.csv", "one row per event, with its source sentence"),
+    ("Actors (CSV)", f"{DOWNLOADS}/actors.csv", "one row per actor"),
+    ("Relations (CSV)", f"{DOWNLOADS}/relations.csv", "one row per relation"),
+    ("GeoJSON", f"{DOWNLOADS}/briefing.geojson", "located places and events, for a GIS"),
+]
 TOP_ACTORS = 8
 LATEST_EVENTS = 5
 
@@ -55,8 +71,9 @@ class Site:
     pages: list[Page]
 
 
-def build_site(content: Content) -> Site:
-    """Every view and every page of a briefing, with relations and claims seen from both ends."""
+def build_site(content: Content, directory_urls: bool = True) -> Site:
+    """Every view and every page of a briefing, with relations and claims seen from both ends.
+    `directory_urls` is MkDocs' setting of that name: the drawings' links follow it."""
     b = Builder(content)
     events = {eid: b.event(e) for eid, e in content.events.items()}
     actors = {aid: b.actor(a) for aid, a in content.actors.items()}
@@ -76,8 +93,12 @@ def build_site(content: Content) -> Site:
         for claim in actor.claims:
             speakers = list(dict.fromkeys(claim.by)) or [actor.id]  # no `by`: the sheet's actor says it
             file_claim(b.claim(claim, speakers), speakers, claim.about, actors, events)
+    for event in events.values():
+        event.infobox = event_box(event)
+    for view in actors.values():
+        view.infobox = actor_box(view)
     site = Site(actors, events, timeline, undated, [])
-    site.pages = _pages(content, site)
+    site.pages = _pages(content, site, directory_urls)
     return site
 
 
@@ -115,10 +136,14 @@ def link_names(text: str, actors: dict[str, ActorView]) -> list[Link]:
     return pieces
 
 
-def _pages(content: Content, site: Site) -> list[Page]:
+def _pages(content: Content, site: Site, directory_urls: bool) -> list[Page]:
     """The index pages in navigation order, then one page per actor and per event."""
     briefing = content.briefing
     builder = Builder(content)
+
+    def url_from(page: str) -> Callable[[str], str]:
+        return lambda target: page_url(target, page, directory_urls)
+
     background = [
         (link_names(item.text, site.actors), builder.evidence(item.sources, item.text))
         for item in briefing.background
@@ -138,17 +163,59 @@ def _pages(content: Content, site: Site) -> list[Page]:
             "timeline.md",
             "timeline.md.j2",
             "Timeline",
-            {**common, "timeline": site.timeline, "undated": site.undated},
+            {**common, "timeline": site.timeline, "undated": site.undated,
+             "drawing": draw_timeline(site.timeline, url_from("timeline.md"))},
         ),
-        Page("actors/index.md", "actors.md.j2", "Actors", {**common, "groups": _actors_by_kind(site)}),
+        Page(
+            "map.md",
+            "map.md.j2",
+            "Map",
+            {**common, "drawing": draw_map(site.actors, site.events, url_from("map.md"))},
+        ),
+        Page(
+            "actors/index.md",
+            "actors.md.j2",
+            "Actors",
+            {**common, "groups": _actors_by_kind(site),
+             "drawing": draw_graph(site.actors, url_from("actors/index.md"))},
+        ),
         Page("events/index.md", "events.md.j2", "Events", {**common, "groups": _events_by_kind(site)}),
-        Page("sources.md", "sources.md.j2", "Sources", {**common, "sources": sources}),
+        Page("sources.md", "sources.md.j2", "Sources",
+             {**common, "sources": sources, "downloads": DOWNLOAD_LINKS}),
     ]
+    pages += _source_pages(content, sources, [ev for _, ev in background], site)
     for actor in site.actors.values():
-        pages.append(Page(actor_path(actor.id), "actor.md.j2", actor.name, {**common, "actor": actor}))
+        path = actor_path(actor.id)
+        drawing = draw_graph(site.actors, url_from(path), focus=actor.id)
+        pages.append(Page(path, "actor.md.j2", actor.name, {**common, "actor": actor, "drawing": drawing}))
     for event in site.events.values():
         pages.append(Page(event_path(event.id), "event.md.j2", event.title, {**common, "event": event}))
     return pages
+
+
+def _source_pages(
+    content: Content, sources: list[SourceView], background: list[Evidence], site: Site
+) -> list[Page]:
+    """A page per source whose text the tool kept: its paragraphs, anchored `p-N`, each
+    sentence the briefing cites marked and anchored, so every citation lands on it."""
+    cited: dict[str, list[str]] = defaultdict(list)
+    for ev in _all_evidence(site, background):
+        for q in ev.quotes:
+            cited[id_of_source(q.source)].append(q.quote)
+    pages = []
+    for entry in sources:
+        paragraphs = content.texts.get(entry.source.id)
+        if paragraphs is None:
+            continue
+        marked = [mark_sentences(p, cited[entry.source.id]) for p in paragraphs]
+        context = {"briefing": content.briefing, "entry": entry, "paragraphs": marked}
+        pages.append(Page(source_text_path(entry.source.id), "source.md.j2", entry.source.title, context))
+    return pages
+
+
+def id_of_source(link: Link) -> str:
+    """The source id a link to the sources page's entry points at (`sources.md#<id>`)."""
+    return (link.path or "").partition("#")[2]
 
 
 def _actors_by_kind(site: Site) -> dict[str, list[ActorView]]:
@@ -177,6 +244,7 @@ def _sources(content: Content, site: Site, background: list[Evidence]) -> list[S
             DATE_ORIGINS.get(s.published_from),
             TITLE_ORIGINS.get(s.title_from),
             citations[f"sources.md#{s.id}"],
+            source_text_path(s.id) if s.id in content.texts else None,
         )
         for s in content.briefing.sources
     ]
@@ -196,13 +264,29 @@ def _all_evidence(site: Site, background: list[Evidence]) -> Iterator[Evidence]:
         yield event.evidence
 
 
-def render_site(content: Content, templates: Path | None = None) -> dict[str, str]:
-    """Every page as Markdown, keyed by its docs-relative path; `templates` is a project
-    folder whose files replace the package's templates of the same name."""
+def render_site(
+    content: Content, templates: Path | None = None, directory_urls: bool = True
+) -> dict[str, str]:
+    """Every page as Markdown, keyed by its docs-relative path, and the downloads
+    (`downloads/<file>`: see exports.py); `templates` is a project folder whose files replace
+    the package's templates of the same name; `directory_urls` is MkDocs' setting."""
     env = make_environment(templates)
     env.filters["date_label"] = date_label
-    site = build_site(content)
-    return {
+    site = build_site(content, directory_urls)
+    pages = {
         page.path: render_template(env, page.template, page.path, page.title, page.context)
         for page in site.pages
     }
+    return pages | {f"{DOWNLOADS}/{name}": text for name, text in export_site(site, content).items()}
+
+
+def export_site(site: Site, content: Content, formats: Sequence[str] = FORMATS) -> dict[str, str]:
+    """The briefing's exports (TimelineJS, CSV, GeoJSON) as file name -> text."""
+    briefing = content.briefing
+    return export_files(site.timeline, site.undated, site.actors, briefing.topic or briefing.title,
+                        briefing.summary, formats)
+
+
+def export_briefing(content: Content, formats: Sequence[str] = FORMATS) -> dict[str, str]:
+    """`briefing export`: the exports of a content folder, without rendering a page."""
+    return export_site(build_site(content), content, formats)

@@ -35,6 +35,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from generator.site.citations import Citations
 from generator.text import ID_PATTERN
 
 # Characters that mean something to Markdown (or its extensions: attr_list braces, tables'
@@ -66,6 +67,25 @@ def relative_path(target: str, page_path: str) -> str:
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(page_path) or ".")
     return f"{rel}#{anchor}" if anchor else rel
+
+
+def page_url(target: str, page_path: str, directory_urls: bool = True) -> str:
+    """The URL of a generated page seen from another, for raw HTML (an SVG's links), which
+    MkDocs does not rewrite as it does Markdown links: `events/x.md` from `timeline.md` is
+    `../events/x/` with MkDocs' `use_directory_urls` and `events/x.html` without."""
+
+    def url(path: str) -> str:
+        stem = path.removesuffix(".md")
+        if not directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
+
+    here, there = url(page_path), url(target)
+    folder = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
+    rel = posixpath.relpath(there.rstrip("/") or ".", folder or ".")
+    return rel + "/" if there.endswith("/") or not there else rel
 
 
 @pass_context
@@ -167,7 +187,7 @@ def front_matter(title: str) -> str:
 def render_template(env: Environment, template: str, page_path: str, title: str, context: dict) -> str:
     """One page's Markdown: its front matter, then its template filled with its context."""
     try:
-        body = env.get_template(template).render(page_path=page_path, **context)
+        body = env.get_template(template).render(page_path=page_path, citations=Citations(), **context)
     except TemplateError as exc:
         path, line = _locate(exc)
         what = "syntax error" if isinstance(exc, TemplateSyntaxError) else "error"
