@@ -24,7 +24,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from generator.schema import SCHEMAS, Actor, Briefing, Event, Sheet, SourceRef, json_schema, modeline
-from generator.sheets.parse import SheetError, line_of, parse_yaml, round_trip_yaml
+from generator.sheets.parse import FastParseFailed, SheetError, line_of, parse_yaml, round_trip_yaml
 from generator.text import ID_PATTERN
 
 SHEET_FOLDERS = {"actors": Actor, "events": Event}
@@ -152,9 +152,18 @@ class _Folders:
 def load_content(root: Path) -> Content:
     """Read and validate every sheet under `root`; raise ContentError listing all problems.
     The one validation path: `briefing validate` and the MkDocs plugin both call this, and
-    the site draws every value it accepts."""
-    briefing, errors = _load_briefing(root, root / "briefing.yml")
-    folders = _load_folders(root)
+    the site draws every value it accepts. The sheets are read with libyaml first (fast;
+    most builds find nothing wrong), then, if anything is wrong, again with the round-trip
+    parser, whose line numbers locate each problem."""
+    try:
+        return _load_content(root, fast=True)
+    except (ContentError, FastParseFailed):
+        return _load_content(root, fast=False)
+
+
+def _load_content(root: Path, fast: bool) -> Content:
+    briefing, errors = _load_briefing(root, root / "briefing.yml", fast)
+    folders = _load_folders(root, fast)
     errors += folders.errors + _check_references(folders, briefing)
     if errors or briefing is None:
         raise ContentError(errors)
@@ -186,11 +195,11 @@ def load_texts(root: Path, source_ids: list[str]) -> dict[str, list[str]]:
     return texts
 
 
-def _load_briefing(root: Path, path: Path) -> tuple[_Loaded | None, list[SheetError]]:
+def _load_briefing(root: Path, path: Path, fast: bool = False) -> tuple[_Loaded | None, list[SheetError]]:
     """briefing.yml, or a new project's default (titled after its folder) when there is none."""
     if not path.exists():
         return _Loaded(path, None, Briefing(title=root.resolve().parent.name or "Briefing")), []
-    data, errors = parse_yaml(path)
+    data, errors = parse_yaml(path, fast)
     sheet, more = (None, []) if errors else validate_sheet(path, data, Briefing, "briefing")
     errors += more + _check_source_ids(path, data, sheet)
     return (_Loaded(path, data, sheet) if sheet else None), errors
@@ -209,12 +218,12 @@ def _check_source_ids(path: Path, data: Any, briefing: Any) -> list[SheetError]:
     return errors
 
 
-def _load_folders(root: Path) -> _Folders:
+def _load_folders(root: Path, fast: bool = False) -> _Folders:
     """Every sheet of actors/ and events/, parsed and validated, each file reported on its own."""
     folders = _Folders({f: {} for f in SHEET_FOLDERS}, {f: set() for f in SHEET_FOLDERS}, [])
     for folder, model in SHEET_FOLDERS.items():
         for path in sorted((root / folder).glob("*.y*ml")):
-            data, errs = parse_yaml(path)
+            data, errs = parse_yaml(path, fast)
             sheet, more = (None, []) if errs else validate_sheet(path, data, model, folder[:-1])
             folders.errors += errs + more
             folders.known[folder] |= _claimed_ids(path, data)

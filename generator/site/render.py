@@ -25,6 +25,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import (
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
@@ -44,6 +45,7 @@ from generator.text import ID_PATTERN
 _SPECIAL = "\\`*_{}[]()<>#+-.!|~:^=$&\"'"
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 SAFE_SCHEMES = ("http", "https")
+BYTECODE_CACHE = FileSystemBytecodeCache()
 
 
 def escape_text(value: object) -> Markup:
@@ -137,6 +139,9 @@ def make_environment(overrides: Path | None = None) -> Environment:
     loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []
     env = Environment(
         loader=ChoiceLoader([*loaders, PackageLoader("generator", "templates")]),
+        # compiled templates kept between builds (Jinja's per-user temporary folder; a
+        # template's source is checksummed, so an edited one is compiled again)
+        bytecode_cache=BYTECODE_CACHE,
         autoescape=True,
         finalize=_finalize,
         undefined=StrictUndefined,

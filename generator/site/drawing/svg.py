@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import get_args
 
+from markupsafe import Markup
+
 from generator.schema import EventKind
 from generator.site.render import escape_text
 
@@ -68,3 +70,10 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def drawing(*parts: str) -> Markup:
+    """A drawing's block: its SVG, legend and notes in one `div` that the page's CSS styles
+    (`briefing-drawing`) and Material's search leaves out (`data-search-exclude`: the marks'
+    titles repeat what the page says in words)."""
+    return Markup('<div class="briefing-drawing" data-search-exclude>' + "".join(parts) + "</div>")

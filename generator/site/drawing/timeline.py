@@ -26,7 +26,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from generator.site.drawing.svg import kind_colours, legend, shorten
+from generator.site.drawing.svg import drawing, kind_colours, legend, shorten
 from generator.site.model import EventView
 from generator.site.render import escape_text
 
@@ -283,5 +283,5 @@ def draw_timeline(views: Sequence[EventView], href: Callable[[str], str]) -> Mar
     if recent:
         panels.append("<p><small>The most recent events, closer:</small></p>")
         panels.append(draw_panel(recent, colours, f"The events of the last {RECENT_YEARS} years"))
-    return Markup('<div class="briefing-drawing">' + "".join(panels) + legend(colours) + "</div>")
+    return drawing(*panels, legend(colours))
 

@@ -110,6 +110,13 @@ def test_an_attack_told_by_its_author():
     assert event.place == "vienna"
 
 
+def test_an_attack_on_a_site_of_a_place_happened_at_that_place():
+    text = "Officials said the delay followed attacks by gunmen on the port of Vienna."
+    assert only(events_of(text), "assault").place == "vienna"
+    bombing = only(events_of("Ruritania condemned the bombing of the museum of Vienna."), "assault")
+    assert bombing.place is None  # "of the museum": what was bombed, not where the bombing was
+
+
 def test_a_visit_for_talks_is_one_event_at_its_destination():
     text = "Anna Berg visited Vienna on Monday for talks with Ruritanian officials."
     event = only(events_of(text), "consult")

@@ -152,11 +152,35 @@ def test_an_actor_page_shows_its_neighbourhood_from_the_same_layout():
     assert re.findall(r'href="\.\./actors/(\w+)/"', turkey) == ["azerbaijan", "turkey"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_layout_cache(tmp_path, monkeypatch):
+    """Each test lays out afresh: the layouts kept between builds go to its own folder."""
+    monkeypatch.setattr(graph_module, "LAYOUT_CACHE", tmp_path / "layouts")
+
+
+def test_a_layout_is_kept_between_builds_and_read_back_unchanged(tmp_path, monkeypatch):
+    graph_module._memo.clear()
+    first = str(draw_graph(briefing(), href))
+    assert len(list((tmp_path / "layouts").glob("*.json"))) == 1
+    monkeypatch.setattr(graph_module, "lay_out", lambda *args: pytest.fail("laid out again"))
+    graph_module._memo.clear()
+    assert str(draw_graph(briefing(), href)) == first
+
+
+def test_a_cache_folder_others_can_write_is_not_trusted(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    graph = graph_module.layout_graph({("a", "b"): 1.0}, {})
+    (shared / f"{graph_module._layout_key(graph)}.json").write_text('{"a": [0, 0], "b": [0, 0]}')
+    assert graph_module.cached_layout(graph, shared) == graph_module.lay_out(graph)
+
+
 def test_the_layout_is_made_once_per_mapping(monkeypatch):
     actors = briefing()
     calls = []
-    real = graph_module.lay_out
-    monkeypatch.setattr(graph_module, "lay_out", lambda *args: calls.append(1) or real(*args))
+    real = graph_module.cached_layout
+    monkeypatch.setattr(graph_module, "cached_layout", lambda *args: calls.append(1) or real(*args))
     graph_module._memo.clear()
     draw_graph(actors, href)
     for aid in actors:
