@@ -14,6 +14,7 @@ The site offers the same files as downloads (see plugin.py); `briefing export` w
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -23,6 +24,7 @@ from generator.site.drawing.map import locate_actors, locate_names
 from generator.site.model import ActorView, EventView, id_of
 
 FORMATS = ("timelinejs", "csv", "geojson")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 # (latitude, longitude) of a place actor by its id, or None: the map's locator
@@ -68,7 +70,9 @@ def timeline_dates(view: EventView) -> tuple[dict, dict | None] | None:
 
 
 def timelinejs(timeline: Sequence[EventView], title: str, summary: str | None) -> dict:
-    """The briefing as a TimelineJS 3 document; `timeline` the dated events in order."""
+    """The briefing as a TimelineJS 3 document; `timeline` the dated events in order. Text is
+    HTML-escaped: TimelineJS renders `headline` and `text` as HTML, and these are an article's
+    words, which may hold markup (`display_date` and `group` it shows as text)."""
     events = []
     for view in timeline:
         dates = timeline_dates(view)
@@ -77,34 +81,47 @@ def timelinejs(timeline: Sequence[EventView], title: str, summary: str | None) -
         event = {
             "unique_id": view.id,
             "start_date": dates[0],
-            "text": {"headline": view.title, "text": view.summary or ""},
+            "text": {"headline": html.escape(view.title), "text": html.escape(view.summary or "")},
             "group": view.kind.replace("-", " "),
         }
         if dates[1]:
             event["end_date"] = dates[1]
         events.append(event)
-    return {"title": {"text": {"headline": title, "text": summary or ""}}, "events": events}
+    return {"title": {"text": {"headline": html.escape(title), "text": html.escape(summary or "")}},
+            "events": events}
 
 
 def _table(header: list[str], rows: list[list[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows([_cell(v) for v in row] for row in rows)
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A value as a spreadsheet cell: text that a spreadsheet would run as a formula (it starts
+    with =, +, -, @, a tab or a carriage return; OWASP's CSV injection advice) gets a leading
+    apostrophe, which spreadsheets show as text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
 
 
 def csv_tables(events: Sequence[EventView], actors: Mapping[str, ActorView]) -> dict[str, str]:
     """`events.csv`, `actors.csv`, `relations.csv`: one row per event, actor and relation, each
     with its first source sentence, for a spreadsheet."""
     event_rows = [
-        [v.id, v.title, v.kind, v.status, v.date.value, v.date.label, v.place.text if v.place else None,
+        [v.id, v.title, v.kind, v.status, None if v.date.note else v.date.value,
+         v.date.label + (f" ({v.date.note})" if v.date.note else ""), v.place.text if v.place else None,
          "; ".join(f"{p.actor.text} ({p.role})" for p in v.participants),
          v.evidence.quotes[0].quote if v.evidence.quotes else None]
         for v in events
     ]
     actor_rows = [
-        [a.id, a.name, a.kind, "; ".join(a.aliases), len({p.event for p in a.events}),
+        [a.id, a.name, a.kind, "; ".join(a.aliases), len({p.event for p in a.events}), len(a.events_here),
          a.evidence.quotes[0].quote if a.evidence.quotes else None]
         for a in actors.values()
     ]
@@ -115,7 +132,8 @@ def csv_tables(events: Sequence[EventView], actors: Mapping[str, ActorView]) -> 
     return {
         "events.csv": _table(["id", "title", "kind", "status", "date", "date_in_words", "place",
                               "participants", "source_sentence"], event_rows),
-        "actors.csv": _table(["id", "name", "kind", "aliases", "events", "source_sentence"], actor_rows),
+        "actors.csv": _table(["id", "name", "kind", "aliases", "events_taking_part", "events_here",
+                              "source_sentence"], actor_rows),
         "relations.csv": _table(["subject", "relation", "target", "source_sentence"], relation_rows),
     }
 

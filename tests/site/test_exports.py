@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -103,3 +104,29 @@ def test_briefing_export_writes_the_files_and_refuses_a_missing_folder(tmp_path)
     assert json.loads((out / "timeline.json").read_text(encoding="utf-8"))["events"]
     missing = CliRunner().invoke(main, ["export", "--content", str(tmp_path / "nope")])
     assert missing.exit_code == 1 and "no such folder" in missing.output and "Traceback" not in missing.output
+
+
+def test_timelinejs_text_is_html_escaped_because_timelinejs_renders_html(site):
+    view = replace(site.events["moscow-talks"], title='Talks <img src=x onerror=alert(1)> & "more"')
+    doc = timelinejs([view], "<b>Talks</b>", None)
+    assert (
+        doc["events"][0]["text"]["headline"]
+        == "Talks &lt;img src=x onerror=alert(1)&gt; &amp; &quot;more&quot;"
+    )
+    assert doc["title"]["text"]["headline"] == "&lt;b&gt;Talks&lt;/b&gt;"
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_text(site):
+    armenia = replace(site.actors["armenia"], name='=HYPERLINK("http://example.org","x")')
+    rows = list(csv.DictReader(io.StringIO(csv_tables([], {"armenia": armenia})["actors.csv"])))
+    assert rows[0]["name"] == '\'=HYPERLINK("http://example.org","x")'
+
+
+def test_an_event_placed_by_its_publication_date_keeps_the_sheet_s_empty_date(tmp_path):
+    root = write_content(tmp_path / "content")
+    sheet = root / "events" / "undated-meeting.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("status: planned\n", ""), encoding="utf-8")
+    site = build_site(load_content(root))
+    events = list(csv.DictReader(io.StringIO(csv_tables(site.timeline, site.actors)["events.csv"])))
+    meeting = next(r for r in events if r["id"] == "undated-meeting")
+    assert meeting["date"] == "" and "gives no date" in meeting["date_in_words"]

@@ -10,7 +10,7 @@ checks it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import get_args
+from typing import NamedTuple, get_args
 
 from markupsafe import Markup
 
@@ -32,23 +32,52 @@ KIND_ORDER: tuple[str, ...] = get_args(EventKind)
 LEGEND_STYLE = "list-style:none;display:flex;flex-wrap:wrap;gap:0 1.2em;padding:0;margin:0.5em 0"
 
 
-def kind_colours(kinds: Iterable[str]) -> dict[str, str]:
-    """A colour for each kind present, in CAMEO's order (so a briefing's colours stay put when
-    its kinds do); `other` is always grey. Past eight kinds the palette repeats, and the legend
-    still tells them apart by name."""
+class Swatch(NamedTuple):
+    """How a kind of event is drawn: its colour, and its fill (`solid`, `hollow`: an outline
+    only, or `half`: a pale fill inside a dark outline) so that kinds past the palette's eight
+    colours still differ."""
+
+    colour: str
+    fill: str = "solid"
+
+
+FILLS = ("solid", "hollow", "half")
+
+
+def kind_swatch(kind: str) -> Swatch:
+    """A kind's swatch, fixed by its place in CAMEO's order, so that a kind looks the same in
+    every briefing and when an article adds kinds: eight colours, then the same eight hollow,
+    then half-filled (CAMEO's 20 kinds fit); `other` is grey. A kind the schema does not know
+    (a hand edit) is drawn hollow grey."""
+    if kind == "other":
+        return Swatch(OTHER)
+    if kind not in KIND_ORDER:
+        return Swatch(OTHER, "hollow")
+    index = KIND_ORDER.index(kind)
+    return Swatch(PALETTE[index % len(PALETTE)], FILLS[index // len(PALETTE) % len(FILLS)])
+
+
+def kind_colours(kinds: Iterable[str]) -> dict[str, Swatch]:
+    """The swatch of each kind present, in CAMEO's order (the legend's order)."""
     present = set(kinds)
-    ordered = [k for k in KIND_ORDER if k in present and k != "other"]
-    ordered += sorted(present - set(KIND_ORDER))  # a hand-written kind the schema let through
-    colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(ordered)}
-    if "other" in present:
-        colours["other"] = OTHER
-    return colours
+    ordered = [k for k in KIND_ORDER if k in present] + sorted(present - set(KIND_ORDER))
+    return {kind: kind_swatch(kind) for kind in ordered}
 
 
-def legend(colours: dict[str, str]) -> str:
-    """The event kinds and their colours, as an HTML list the drawing's readers can see and print."""
-    marks = [(f'<rect width="12" height="12" rx="3" fill="{c}"/>', kind.replace("-", " "))
-             for kind, c in colours.items()]
+def swatch_paint(swatch: Swatch, fill: str | None = None) -> str:
+    """SVG paint attributes for a shape in this swatch; `fill` overrides the solid fill (a
+    gradient for an approximate date)."""
+    if swatch.fill == "hollow":
+        return f'fill="none" stroke="{swatch.colour}" stroke-width="2"'
+    if swatch.fill == "half":
+        return f'fill="{swatch.colour}" fill-opacity="0.35" stroke="{swatch.colour}" stroke-width="2"'
+    return f'fill="{fill or swatch.colour}" stroke="{swatch.colour}"'
+
+
+def legend(swatches: dict[str, Swatch]) -> str:
+    """The event kinds and their swatches, as an HTML list the drawing's readers can see and print."""
+    marks = [(f'<rect x="1" y="1" width="10" height="10" rx="3" {swatch_paint(sw)}/>', kind.replace("-", " "))
+             for kind, sw in swatches.items()]
     return legend_list(marks, "Event kinds")
 
 

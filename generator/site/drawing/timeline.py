@@ -26,11 +26,12 @@ from html import escape
 
 from markupsafe import Markup
 
-from generator.site.drawing.svg import drawing, kind_colours, legend, shorten
+from generator.site.drawing.svg import Swatch, drawing, kind_colours, legend, shorten, swatch_paint
 from generator.site.model import EventView
 from generator.site.render import escape_text
 
 WIDTH = 760  # SVG user units; the drawing scales to the page's width
+MIN_WIDTH = 560  # CSS pixels: below this a phone scrolls the drawing sideways, labels stay legible
 MARGIN = 16
 LANE = 16  # the height of one row of marks
 AXIS = 28  # the height of the axis and its labels
@@ -59,6 +60,7 @@ class Mark:
     open_end: bool = False
     soft: bool = False
     band: bool = False
+    status: str = ""  # the event's badge ("planned", "alleged", "denied"); empty when it happened
 
 
 def mark_of(view: EventView, href: str) -> Mark | None:
@@ -72,13 +74,14 @@ def mark_of(view: EventView, href: str) -> Mark | None:
         start,
         end,
         view.kind,
-        f"{view.title} ({view.date.label})",
+        f"{view.title} ({view.date.label}{'; ' + view.badge if view.badge else ''})",
         href,
         label=shorten(view.title, LABEL_CHARS),
         open_start=first == "..",
         open_end=last == "..",
         soft=any(q in value for q in "~?%"),
         band=bool(_UNSPECIFIED.match(value.rstrip("~?%"))),
+        status=view.badge,
     )
 
 
@@ -178,23 +181,29 @@ def assign_lanes(extents: Sequence[tuple[float, float]], gap: float = 4) -> list
     return lanes
 
 
-def draw_mark(mark: Mark, x0: float, x1: float, y: float, colour: str, height: float) -> str:
-    """One mark as an SVG link: dot, bar, arrow or band, its label beside it, its title inside."""
+def draw_mark(mark: Mark, x0: float, x1: float, y: float, swatch: Swatch, height: float) -> str:
+    """One mark as an SVG link: dot, bar, arrow or band, its label beside it, its title inside.
+    An event the article does not tell as done (planned, alleged, denied) is drawn faint and
+    dashed, its label in italics, and its title says so, as the list below does."""
     title = f"<title>{escape_text(mark.title)}</title>"
     if mark.band:
-        return f'<a href="{escape(mark.href)}" class="mark">{title}{_band(x0, x1, colour, height)}</a>'
+        return f'<a href="{escape(mark.href)}" class="mark">{title}{_band(x0, x1, swatch.colour, height)}</a>'
     anchor, at, _ = label_side(x0, x1, mark.label)
-    text = (f'<text x="{at:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" font-size="11" '
+    italic = ' font-style="italic"' if mark.status else ""
+    text = (f'<text x="{at:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" font-size="11"{italic} '
             f'fill="currentColor">{escape_text(mark.label)}</text>')
-    shape = _shape(mark, x0, x1, y, colour)
+    shape = _shape(mark, x0, x1, y, swatch)
+    if mark.status:
+        shape = f'<g opacity="0.6" stroke-dasharray="3 2">{shape}</g>'
     return f'<a href="{escape(mark.href)}" class="mark">{title}{shape}{text}</a>'
 
 
-def _shape(mark: Mark, x0: float, x1: float, y: float, colour: str) -> str:
-    fill = f"url(#soft-{colour[1:]})" if mark.soft else colour
+def _shape(mark: Mark, x0: float, x1: float, y: float, swatch: Swatch) -> str:
+    colour = swatch.colour
+    paint = swatch_paint(swatch, f"url(#soft-{colour[1:]})" if mark.soft else None)
     if mark.start == mark.end and not (mark.open_start or mark.open_end):
-        return f'<circle cx="{(x0 + x1) / 2:.1f}" cy="{y:.1f}" r="{DOT}" fill="{fill}" stroke="{colour}"/>'
-    parts = [f'<rect x="{x0:.1f}" y="{y - 4:.1f}" width="{x1 - x0:.1f}" height="8" rx="4" fill="{fill}"/>']
+        return f'<circle cx="{(x0 + x1) / 2:.1f}" cy="{y:.1f}" r="{DOT}" {paint}/>'
+    parts = [f'<rect x="{x0:.1f}" y="{y - 4:.1f}" width="{x1 - x0:.1f}" height="8" rx="4" {paint}/>']
     if mark.open_start:
         parts.append(f'<path d="M{x0 - 6:.1f} {y:.1f}l8 -6v12z" fill="{colour}"/>')
     if mark.open_end:
@@ -207,7 +216,7 @@ def _band(x0: float, x1: float, colour: str, height: float) -> str:
             f'fill-opacity="0.15" stroke="{colour}" stroke-dasharray="3 3"/>')
 
 
-def draw_panel(marks: Sequence[Mark], colours: dict[str, str], label: str) -> str:
+def draw_panel(marks: Sequence[Mark], colours: dict[str, Swatch], label: str) -> str:
     """One axis with its marks, bands behind the rest, as an <svg> element."""
     scale = Scale(*span_of(marks))
     ordered = sorted(marks, key=lambda m: (not m.band, known_days(m)))
@@ -222,9 +231,9 @@ def draw_panel(marks: Sequence[Mark], colours: dict[str, str], label: str) -> st
         for m, (x0, x1), row in zip(ordered, extents, rows, strict=True)
     ]
     return (
-        f'<svg viewBox="0 0 {WIDTH} {height:.0f}" role="group" aria-label="{escape_text(label)}" '
-        f'class="briefing-timeline">'
-        f"{_gradients(colours, marks)}{''.join(body)}{_axis(scale, height - AXIS)}</svg>"
+        f'<div style="overflow-x:auto"><svg viewBox="0 0 {WIDTH} {height:.0f}" role="group" '
+        f'aria-label="{escape_text(label)}" class="briefing-timeline" style="min-width:{MIN_WIDTH}px">'
+        f"{_gradients(colours, marks)}{''.join(body)}{_axis(scale, height - AXIS)}</svg></div>"
     )
 
 
@@ -234,9 +243,9 @@ def _with_label(mark: Mark, span: tuple[float, float]) -> tuple[float, float]:
     return min(span[0], reach), max(span[1], reach)
 
 
-def _gradients(colours: dict[str, str], marks: Sequence[Mark]) -> str:
+def _gradients(colours: dict[str, Swatch], marks: Sequence[Mark]) -> str:
     """A soft-ended fill per colour that an approximate mark uses."""
-    used = sorted({colours[m.kind] for m in marks if m.soft})
+    used = sorted({colours[m.kind].colour for m in marks if m.soft})
     defs = "".join(
         f'<linearGradient id="soft-{c[1:]}">'
         + "".join(f'<stop offset="{at}" stop-color="{c}" stop-opacity="{o}"/>' for at, o in _SOFT_STOPS)

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
-from generator.site.drawing.svg import OTHER, PALETTE, kind_colours, legend, legend_list, shorten
+from generator.schema import EventKind
+from generator.site.drawing.svg import (
+    OTHER,
+    PALETTE,
+    Swatch,
+    kind_colours,
+    kind_swatch,
+    legend,
+    legend_list,
+    shorten,
+)
 
 BACKGROUNDS = ("#ffffff", "#1e2129")  # Material's default and slate page backgrounds
 
@@ -30,8 +42,18 @@ def test_every_colour_reaches_3_to_1_on_both_backgrounds(colour, background):
 def test_colours_follow_cameo_order_and_other_is_grey():
     colours = kind_colours(["fight", "other", "statement", "fight"])
     assert list(colours) == ["statement", "fight", "other"]
-    assert colours["statement"] == PALETTE[0] and colours["fight"] == PALETTE[1]
-    assert colours["other"] == OTHER
+    assert colours["statement"] == Swatch(PALETTE[0], "solid")
+    assert colours["other"] == Swatch(OTHER, "solid")
+
+
+def test_every_cameo_kind_looks_different_and_the_same_in_every_briefing():
+    swatches = [kind_swatch(k) for k in get_args(EventKind)]
+    assert len(set(swatches)) == len(swatches)  # 21 kinds, 21 looks
+    assert kind_colours(["fight"])["fight"] == kind_colours(["statement", "fight"])["fight"]
+
+
+def test_a_kind_the_schema_does_not_know_is_hollow_grey():
+    assert kind_swatch("bombardment") == Swatch(OTHER, "hollow")
 
 
 def test_a_kind_keeps_its_colour_when_listed_in_another_order():

@@ -25,10 +25,12 @@ from generator.site.labels import date_label
 from generator.site.model import DateInfo, EventView, Evidence, Link
 
 
-def view(eid: str, value: str | None, kind: str = "consult", title: str | None = None) -> EventView:
+def view(eid: str, value: str | None, kind: str = "consult", title: str | None = None,
+         status: str = "happened") -> EventView:
     title = title or f"Event {eid}"
     date = DateInfo(value, date_label(value), None, edtf_bounds(value))
-    return EventView(eid, Link(title, f"events/{eid}.md"), title, kind, date, None, None, [], Evidence())
+    return EventView(eid, Link(title, f"events/{eid}.md"), title, kind, date, None, None, [], Evidence(),
+                     status=status)
 
 
 def href(path: str) -> str:
@@ -142,3 +144,19 @@ def test_a_mark_is_never_too_thin_to_see():
     mark = Mark(dt.date(2021, 3, 1), dt.date(2021, 3, 2), "consult", "t", "x")
     x0, x1 = extent(mark, scale)
     assert x1 - x0 >= 6
+
+
+def test_an_event_not_told_as_done_is_drawn_apart_and_says_so():
+    svg = str(draw_timeline([view("summit", "2021-06", title="Summit in Vienna", status="planned"),
+                             view("talks", "2021-03-04", title="Talks in Vienna")], href))
+    summit = svg[svg.index('href="../events/summit/"'):]
+    summit = summit[: summit.index("</a>")]
+    assert "Summit in Vienna (June 2021; planned)" in html.unescape(summit)
+    assert 'opacity="0.6"' in summit and 'font-style="italic"' in summit
+    talks = svg[svg.index('href="../events/talks/"'):]
+    assert 'opacity="0.6"' not in talks[: talks.index("</a>")]
+
+
+def test_a_phone_scrolls_the_timeline_rather_than_shrink_its_labels():
+    svg = str(draw_timeline([view("a", "2021-03-04")], href))
+    assert '<div style="overflow-x:auto"><svg' in svg and "min-width:560px" in svg
