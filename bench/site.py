@@ -1,16 +1,22 @@
-"""Speed of `mkdocs build` as a briefing grows: synthetic briefings of N actors and N events.
+"""Speed of `mkdocs build` as a briefing grows, against its floor: synthetic briefings of N
+actors and N events, and the bundled seed briefing.
 
-    python bench/site.py [N ...]        (default: 25 100 400)
+    python bench/site.py [N ...] [--seed] [--repeat R]     (default: 25 100 400, R = 3)
 
 Each size is written as real fact sheets into a `briefing new` project and built with
-`mkdocs build --strict` in a subprocess; the script prints the wall time, the time per
-page and the peak memory of the build. With the navigation kept to the index pages the
-time per page stays flat; a nav listing every page would make it grow with N.
+`mkdocs build --strict` in a subprocess. Its floor is built in the same run, interleaved
+with it: a bare Material site (same theme and palettes, no plugin but search) with as many
+pages as the briefing's build made, each a heading, a paragraph and a link, and a navigation
+of the index page only, as the briefing's. The script prints the median wall time of R
+builds of each, the time per page, the ratio to the floor (a machine's noise cancels in it),
+and the peak memory. `--seed` measures the repository's own content/ the same way.
 """
 
 from __future__ import annotations
 
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,6 +75,40 @@ def write_briefing(content: Path, n: int) -> None:
     write_atomic(content / "briefing.yml", sheet_text("briefing", to_yaml_data(briefing)))
 
 
+FLOOR_YML = """site_name: Floor
+docs_dir: docs
+theme:
+  name: material
+  features: [navigation.tabs, navigation.top, navigation.footer, search.highlight, toc.follow]
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+plugins: [search]
+nav: [index.md]
+markdown_extensions: [attr_list, tables, admonition, toc]
+validation:
+  nav: {omitted_files: info, not_found: warn}
+"""
+
+
+def write_floor(project: Path, pages: int) -> None:
+    """A bare Material site of `pages` pages (index included) with an index-only nav."""
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(FLOOR_YML, encoding="utf-8")
+    (docs / "index.md").write_text("# Floor\n\nThe index page.\n", encoding="utf-8")
+    for i in range(1, pages):
+        text = f"# Page {i}\n\nSentence number {i} of the floor, with [a link](index.md).\n"
+        (docs / f"page-{i}.md").write_text(text, encoding="utf-8")
+
+
+def built_pages(project: Path) -> int:
+    """How many HTML pages a build made (MkDocs' 404 page left out)."""
+    return sum(1 for p in (project / "site").rglob("*.html") if p.name != "404.html")
+
+
 def build(project: Path) -> tuple[float, float]:
     """Wall seconds and peak MB of one `mkdocs build --strict` in a child process."""
     start = time.perf_counter()
@@ -84,17 +124,50 @@ def build(project: Path) -> tuple[float, float]:
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def measure(project: Path, floor: Path, repeat: int) -> tuple[float, float, float]:
+    """Median seconds of the project's builds and of its floor's, interleaved, and peak MB."""
+    ours, bare = [], []
+    for _ in range(repeat):
+        ours.append(build(project)[0])
+        bare.append(build(floor)[0])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return statistics.median(ours), statistics.median(bare), peak
+
+
+def report(label: str, project: Path, folder: Path, repeat: int) -> None:
+    build(project)  # once, to count the pages (and warm the file cache as the floor's will be)
+    pages = built_pages(project)
+    floor = folder / "floor"
+    write_floor(floor, pages)
+    build(floor)
+    ours, bare, peak = measure(project, floor, repeat)
+    print(f"{label:>14} {pages:>6} {ours:>8.2f} {1000 * ours / pages:>8.1f} {bare:>8.2f} "
+          f"{ours / bare:>6.2f}x {peak:>8.0f}")
+
+
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [25, 100, 400]
-    print(f"{'actors+events':>14} {'pages':>6} {'build s':>8} {'ms/page':>8} {'peak MB':>8}")
+    args = sys.argv[1:]
+    repeat = int(args[args.index("--repeat") + 1]) if "--repeat" in args else 3
+    if "--repeat" in args:
+        del args[args.index("--repeat"):args.index("--repeat") + 2]
+    seed = "--seed" in args
+    sizes = [int(a) for a in args if a != "--seed"] or ([] if seed else [25, 100, 400])
+    print(f"{'actors+events':>14} {'pages':>6} {'build s':>8} {'ms/page':>8} {'floor s':>8} {'ratio':>7} "
+          f"{'peak MB':>8}   (medians of {repeat}, interleaved)")
+    if seed:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Path(tmp) / "seed"
+            project.mkdir()
+            shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+            shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("lock"))
+            shutil.copytree(ROOT / "templates", project / "templates")
+            report("seed", project, Path(tmp), repeat)
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp) / "bench"
             new_project(project)
             write_briefing(project / "content", n)
-            seconds, peak = build(project)
-            pages = 2 * n + 6
-            print(f"{2 * n:>14} {pages:>6} {seconds:>8.2f} {1000 * seconds / pages:>8.1f} {peak:>8.0f}")
+            report(str(2 * n), project, Path(tmp), repeat)
 
 
 if __name__ == "__main__":
