@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import generator.extraction.gazetteer as gazetteer_module
 from generator.extraction.gazetteer import Place, fold, place
 
 
@@ -48,3 +49,18 @@ def test_fold_strips_accents_only():
     assert fold("Zürich") == "Zurich"
     assert fold("Bogotá") == "Bogota"
     assert fold("Tegucigalpa") == "Tegucigalpa"
+
+
+def test_the_index_is_kept_between_runs_and_read_back(tmp_path, monkeypatch):
+    folder = tmp_path / "gazetteer"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setattr(gazetteer_module.cache, "private_folder", lambda kind: folder)
+    gazetteer_module.load_gazetteer.cache_clear()
+    try:
+        built = gazetteer_module.load_gazetteer().place("Vienna")
+        assert len(list(folder.iterdir())) == 1
+        monkeypatch.setattr(gazetteer_module.Gazetteer, "__init__", lambda *a: pytest.fail("built again"))
+        gazetteer_module.load_gazetteer.cache_clear()
+        assert gazetteer_module.load_gazetteer().place("Vienna") == built
+    finally:
+        gazetteer_module.load_gazetteer.cache_clear()

@@ -23,12 +23,9 @@ once: only this module imports them.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import os
 import statistics
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -38,6 +35,7 @@ from pathlib import Path
 import networkx as nx
 from markupsafe import Markup
 
+from generator import cache
 from generator.site.drawing.svg import PALETTE, drawing, legend_list, shorten
 from generator.site.model import ActorView, id_of
 from generator.site.render import escape_text
@@ -65,7 +63,7 @@ SHARED_PULL = 0.3  # the weight of an edge between actors of the same event
 GAP = 1.5  # between two separate parts of the graph, in layout units (one unit: one ideal edge)
 # Layouts kept between builds, by the graph they lay out (as Jinja keeps compiled templates):
 # a build, or `mkdocs serve` after an edit that moves no edge, reuses the positions.
-LAYOUT_CACHE = Path(tempfile.gettempdir()) / f"briefing-layouts-{os.getuid() if hasattr(os, 'getuid') else 0}"
+LAYOUT_CACHE = "layouts"
 SPREAD_PASSES = 40  # at most this many passes that push overlapping labels apart
 HALO = "stroke:var(--md-default-bg-color,#fff);stroke-width:3px;paint-order:stroke;stroke-linejoin:round"
 
@@ -166,47 +164,34 @@ def layout_graph(weights: Mapping[tuple[str, str], float], sizes: Mapping[tuple[
     return graph
 
 
-def cached_layout(graph: nx.Graph, cache: Path | None = None) -> dict[str, Point]:
-    """`lay_out(graph)`, read from `cache` when this very graph (its actors, edges, weights,
-    the layout's settings and networkx's version) was laid out before, else computed and kept
-    there. Positions go through JSON unchanged (floats round-trip exactly), so a cached
-    drawing is byte for byte the computed one. A cache that cannot be read or written, or a
-    folder another user owns, is passed by. `cache` defaults to LAYOUT_CACHE."""
-    cache = cache or LAYOUT_CACHE
-    path = cache / f"{_layout_key(graph)}.json"
-    if _own_folder(cache):
+def cached_layout(graph: nx.Graph, folder: Path | None = None) -> dict[str, Point]:
+    """`lay_out(graph)`, read back when this very graph (its actors, edges, weights, the
+    layout's settings and networkx's version) was laid out before, else computed and kept
+    (`generator.cache`, in `folder`, by default the user's private `layouts` folder).
+    Positions go through JSON unchanged (floats round-trip exactly), so a kept layout draws
+    byte for byte what a computed one does."""
+    folder = folder if folder is not None else layout_folder()
+    key = _layout_key(graph)
+    kept = cache.read_bytes(folder, key)
+    if kept is not None:
         try:
-            return {aid: (x, y) for aid, (x, y) in json.loads(path.read_text(encoding="utf-8")).items()}
-        except (OSError, ValueError, TypeError):
+            return {aid: (x, y) for aid, (x, y) in json.loads(kept).items()}
+        except (ValueError, TypeError):
             pass
     positions = lay_out(graph)
-    try:
-        cache.mkdir(mode=0o700, exist_ok=True)
-        if _own_folder(cache):
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(positions), encoding="utf-8")
-            temporary.replace(path)
-    except OSError:
-        pass
+    cache.write_bytes(folder, key, json.dumps(positions).encode("utf-8"))
     return positions
+
+
+def layout_folder() -> Path | None:
+    """Where layouts are kept: the user's private `layouts` folder (None when there is none)."""
+    return cache.private_folder(LAYOUT_CACHE)
 
 
 def _layout_key(graph: nx.Graph) -> str:
     edges = sorted((a, b, d.get("weight"), d.get("edges")) for a, b, d in graph.edges(data=True))
     settings = [TRIES, TRIES_UP_TO, SEED, ITERATIONS, NARROW, CLEARANCE, SPARSE_FROM, GAP, nx.__version__]
-    text = json.dumps([sorted(graph.nodes), edges, settings])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _own_folder(folder: Path) -> bool:
-    """The cache folder exists and is this user's alone (a shared temporary folder could hold
-    another user's planted file)."""
-    try:
-        info = folder.stat()
-    except OSError:
-        return False
-    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return mine and folder.is_dir() and not info.st_mode & 0o022
+    return cache.key_of(json.dumps([sorted(graph.nodes), edges, settings]))
 
 
 def lay_out(graph: nx.Graph) -> dict[str, Point]:
