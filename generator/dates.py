@@ -948,6 +948,9 @@ def edtf_bounds(value: object, fuzzy: bool = False) -> tuple[dt.date, dt.date] |
 
 @cache
 def _edtf_bounds(value: str, fuzzy: bool) -> tuple[dt.date, dt.date] | None:
+    plain = None if fuzzy else _plain_bounds(value)
+    if plain is not None:
+        return plain
     parsed = parse_edtf_value(value)
     if parsed is None:
         return None
@@ -960,6 +963,40 @@ def _edtf_bounds(value: str, fuzzy: bool) -> tuple[dt.date, dt.date] | None:
 
 
 _DIGITS_DATE = re.compile(r"(\d[\dX]{3})(?:-([\dX]{2}))?(?:-([\dX]{2}))?")
+_CALENDAR_DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?")
+
+
+def _plain_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """The bounds of a plain calendar value (a year, a month, a day, or an interval of them,
+    either end open), read off its digits without the edtf package: most values in a
+    briefing are plain, and the package takes 6-17 ms to parse one. None for anything else
+    (qualifiers, seasons, unspecified digits, an invalid day), which edtf judges. The test
+    checks both give the same bounds."""
+    if "/" in value:
+        start, _, end = value.partition("/")
+        if start == end == ".." or "" in (start, end):
+            return None
+        lo = _calendar_bounds(start) if start != ".." else (dt.date.min, dt.date.min)
+        hi = _calendar_bounds(end) if end != ".." else (dt.date.max, dt.date.max)
+        if lo is None or hi is None or lo[0] > hi[1]:
+            return None
+        return lo[0], hi[1]
+    return _calendar_bounds(value)
+
+
+def _calendar_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    match = _CALENDAR_DATE.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day is not None:
+            return dt.date(year, month, day), dt.date(year, month, day)  # type: ignore[arg-type]
+        if month is not None:
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])  # type: ignore[arg-type]
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)  # type: ignore[arg-type]
+    except ValueError:  # 2021-02-30, year 0
+        return None
 
 
 def _bounds_by_digits(value: str) -> tuple[dt.date, dt.date] | None:

@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 from edtf import parse_edtf
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import generator.dates as dates_module
 from generator.dates import Found, TimeExpr, find_times, grammar, norm_weekday
 
 FRI = dt.date(2020, 10, 9)  # a Friday
@@ -367,3 +370,36 @@ def test_a_time_of_day_is_on_the_day_named_last_or_the_anchor_s(text: str, previ
                                   "It aired on The Noon Show."])
 def test_a_time_of_day_beside_its_own_day_or_in_a_span_of_hours_gives_no_second_date(text: str) -> None:
     assert not [t.text for t in find_times(text, TUE) if "p.m." in t.text or "Noon" in t.text]
+
+
+# --- plain calendar values are bounded without the edtf package, with the same answer ------
+
+
+def _edtf_package_bounds(value: str):
+    parsed = dates_module.parse_edtf_value(value)
+    if parsed is None:
+        return None
+    return (dates_module._struct_day(parsed.lower_strict(), dt.date.min),
+            dates_module._struct_day(parsed.upper_strict(), dt.date.max))
+
+
+@given(
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.sampled_from(["day", "month", "year"]),
+    st.sampled_from(["one", "interval", "before", "since"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_plain_values_are_bounded_as_the_edtf_package_bounds_them(a, b, precision, shape):
+    def written(d: dt.date) -> str:
+        return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[precision]
+
+    value = {"one": written(a), "interval": f"{written(min(a, b))}/{written(max(a, b))}",
+             "before": f"../{written(a)}", "since": f"{written(a)}/.."}[shape]
+    fast = dates_module._plain_bounds(value)
+    assert fast is not None and fast == _edtf_package_bounds(value), value
+
+
+@pytest.mark.parametrize("value", ["2021-02-30", "2020-13", "2020-21", "2020~", "199X", "2021/2020", "../.."])
+def test_anything_but_a_plain_calendar_value_is_left_to_the_edtf_package(value):
+    assert dates_module._plain_bounds(value) is None

@@ -97,7 +97,16 @@ def span_of(marks: Sequence[Mark]) -> tuple[dt.date, dt.date]:
     days = [d for m in marks for d in known_days(m)]
     first, last = min(days), max(days)
     pad = max(dt.timedelta(days=1), (last - first) * 0.03)
-    return first - pad, last + pad
+    return shift(first, -pad), shift(last, pad)
+
+
+def shift(day: dt.date, delta: dt.timedelta) -> dt.date:
+    """`day + delta`, held within Python's calendar: a date at its edge (an open end, a year
+    EDTF can write but `datetime` cannot hold, "Y-17E7") stays there."""
+    try:
+        return day + delta
+    except OverflowError:
+        return dt.date.max if delta > dt.timedelta(0) else dt.date.min
 
 
 @dataclass(frozen=True)
@@ -273,7 +282,7 @@ def recent_marks(marks: Sequence[Mark]) -> list[Mark]:
     if (last - first).days < ZOOM_AFTER_YEARS * 365:
         return []
     newest = max(known_days(m)[1] for m in marks)
-    since = newest - dt.timedelta(days=RECENT_YEARS * 365)
+    since = shift(newest, -dt.timedelta(days=RECENT_YEARS * 365))
     recent = [m for m in marks if known_days(m)[0] >= since and not m.band]
     return recent if len(recent) >= 2 else []
 

@@ -160,3 +160,10 @@ def test_an_event_not_told_as_done_is_drawn_apart_and_says_so():
 def test_a_phone_scrolls_the_timeline_rather_than_shrink_its_labels():
     svg = str(draw_timeline([view("a", "2021-03-04")], href))
     assert '<div style="overflow-x:auto"><svg' in svg and "min-width:560px" in svg
+
+
+@pytest.mark.parametrize("value", ["Y-17E7", "Y170000002", "0001-01-01", "9999-12-31"])
+def test_a_date_at_the_edge_of_the_calendar_is_drawn_not_crashed_on(value):
+    views = [view("far", value), view("near", "2021-03-04"), view("nearer", "2021-04-04")]
+    svg = str(draw_timeline(views, href))
+    assert svg.count('class="mark"') >= 3
