@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.dates import TimeExpr
+from generator.extraction.actors.find import find_actors
+from generator.extraction.pipeline import parse_sentences
 from generator.extraction.sentence import Mention, Sentence
 from generator.nlp import load_pipeline
 from generator.reading import Article
@@ -80,3 +82,12 @@ def only(events, kind):
 def roles(event) -> dict[str, str]:
     """Each participant's role: {actor id: role}."""
     return {p.actor: p.role for p in event.participants}
+
+
+def actor_pass_relations(*paragraphs: str, published: str = "2020-10-09") -> set[tuple[str, str, str]]:
+    """(subject name, relation type, target name) for the relations the real actor pass finds
+    in an invented article (offices, appositions, source lines), no hand-made mentions."""
+    article = Article(id="a1", path=Path("a1.txt"), title="Test", paragraphs=list(paragraphs),
+                      published=published, published_from="cli")
+    table = find_actors(parse_sentences([article], load_pipeline()))
+    return {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}

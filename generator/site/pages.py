@@ -98,7 +98,7 @@ def build_site(content: Content, directory_urls: bool = True) -> Site:
     for view in actors.values():
         view.infobox = actor_box(view)
     site = Site(actors, events, timeline, undated, [])
-    site.pages = _pages(content, site, directory_urls)
+    site.pages = _pages(content, site, b, directory_urls)
     return site
 
 
@@ -136,10 +136,9 @@ def link_names(text: str, actors: dict[str, ActorView]) -> list[Link]:
     return pieces
 
 
-def _pages(content: Content, site: Site, directory_urls: bool) -> list[Page]:
+def _pages(content: Content, site: Site, builder: Builder, directory_urls: bool) -> list[Page]:
     """The index pages in navigation order, then one page per actor and per event."""
     briefing = content.briefing
-    builder = Builder(content)
 
     def url_from(page: str) -> Callable[[str], str]:
         return lambda target: page_url(target, page, directory_urls)
@@ -148,7 +147,8 @@ def _pages(content: Content, site: Site, directory_urls: bool) -> list[Page]:
         (link_names(item.text, site.actors), builder.evidence(item.sources, item.text))
         for item in briefing.background
     ]
-    sources = _sources(content, site, [ev for _, ev in background])
+    cited = _cited_quotes(site, [ev for _, ev in background])
+    sources = _sources(content, cited)
     common = {"briefing": briefing}
     home = {
         "top_actors": top_actors(site),
@@ -183,7 +183,7 @@ def _pages(content: Content, site: Site, directory_urls: bool) -> list[Page]:
         Page("sources.md", "sources.md.j2", "Sources",
              {**common, "sources": sources, "downloads": DOWNLOAD_LINKS}),
     ]
-    pages += _source_pages(content, sources, [ev for _, ev in background], site)
+    pages += _source_pages(content, sources, cited)
     for actor in site.actors.values():
         path = actor_path(actor.id)
         drawing = draw_graph(site.actors, url_from(path), focus=actor.id)
@@ -193,21 +193,16 @@ def _pages(content: Content, site: Site, directory_urls: bool) -> list[Page]:
     return pages
 
 
-def _source_pages(
-    content: Content, sources: list[SourceView], background: list[Evidence], site: Site
-) -> list[Page]:
+def _source_pages(content: Content, sources: list[SourceView], cited: dict[str, list[str]]) -> list[Page]:
     """A page per source whose text the tool kept: its paragraphs, anchored `p-N`, each
-    sentence the briefing cites marked and anchored, so every citation lands on it."""
-    cited: dict[str, list[str]] = defaultdict(list)
-    for ev in _all_evidence(site, background):
-        for q in ev.quotes:
-            cited[id_of_source(q.source)].append(q.quote)
+    sentence the briefing cites (`cited`: quotes by source id) marked and anchored, so every
+    citation lands on it."""
     pages = []
     for entry in sources:
         paragraphs = content.texts.get(entry.source.id)
         if paragraphs is None:
             continue
-        marked = [mark_sentences(p, cited[entry.source.id]) for p in paragraphs]
+        marked = [mark_sentences(p, cited.get(entry.source.id, [])) for p in paragraphs]
         context = {"briefing": content.briefing, "entry": entry, "paragraphs": marked}
         pages.append(Page(source_text_path(entry.source.id), "source.md.j2", entry.source.title, context))
     return pages
@@ -235,15 +230,23 @@ def _events_by_kind(site: Site) -> dict[str, list[EventView]]:
     return dict(sorted(groups.items()))
 
 
-def _sources(content: Content, site: Site, background: list[Evidence]) -> list[SourceView]:
-    citations = Counter(q.source.path for ev in _all_evidence(site, background) for q in ev.quotes)
+def _cited_quotes(site: Site, background: list[Evidence]) -> dict[str, list[str]]:
+    """Every quote the briefing cites, by source id, each fact once (see `_all_evidence`)."""
+    cited: dict[str, list[str]] = defaultdict(list)
+    for ev in _all_evidence(site, background):
+        for q in ev.quotes:
+            cited[id_of_source(q.source)].append(q.quote)
+    return cited
+
+
+def _sources(content: Content, cited: dict[str, list[str]]) -> list[SourceView]:
     return [
         SourceView(
             s,
             date_label(s.published) if s.published else None,
             DATE_ORIGINS.get(s.published_from),
             TITLE_ORIGINS.get(s.title_from),
-            citations[f"sources.md#{s.id}"],
+            len(cited.get(s.id, [])),
             source_text_path(s.id) if s.id in content.texts else None,
         )
         for s in content.briefing.sources

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from generator.extraction.actors.find import find_actors
-from generator.extraction.pipeline import parse_sentences
-from generator.nlp import load_pipeline
-from generator.reading import Article
+from tests.sentences import actor_pass_relations
 
 pytestmark = pytest.mark.slow
 
 
 def relations_of(*paragraphs: str) -> set[tuple[str, str, str]]:
-    """(holder name, relation type, owner name) for the relations the actor pass finds."""
-    article = Article(id="a1", path=Path("a1.txt"), title="Test", paragraphs=list(paragraphs),
-                      published="2020-10-09", published_from="cli")
-    table = find_actors(parse_sentences([article], load_pipeline()))
-    return {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
+    return actor_pass_relations(*paragraphs)
 
 
 def test_a_rank_between_title_and_name_keeps_the_title():

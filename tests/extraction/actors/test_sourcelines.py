@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from generator.extraction.actors.find import find_actors
-from generator.extraction.pipeline import parse_sentences
-from generator.nlp import load_pipeline
-from generator.reading import Article
+from tests.sentences import actor_pass_relations
 
 pytestmark = pytest.mark.slow
 
 
 def relations_of(*paragraphs: str) -> set[tuple[str, str, str]]:
-    """(subject name, relation type, target name) for the relations the actor pass finds."""
-    article = Article(id="a1", path=Path("a1.txt"), title="Test", paragraphs=list(paragraphs),
-                      published="1994-03-02", published_from="cli")
-    table = find_actors(parse_sentences([article], load_pipeline()))
-    return {(table.actors[s].name, r.type, table.actors[r.target].name) for s, r in table.relations}
+    return actor_pass_relations(*paragraphs, published="1994-03-02")
 
 
 def test_a_source_line_s_outlet_is_based_in_its_city():
