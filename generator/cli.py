@@ -32,6 +32,16 @@ content_option = click.option(
 )
 
 
+jobs_option = click.option(
+    "--jobs", "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Extract in this many worker processes (each loads the pipeline once); the content "
+         "written is the same for any number.",
+)
+
+
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
@@ -39,6 +49,15 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; expected YYYY-MM-DD") from None
+
+
+articles_argument = click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+published_option = click.option(
+    "--published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date, when one article is given (overrides its metadata).",
+)
 
 
 def _fail(message: str) -> NoReturn:
@@ -53,28 +72,68 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--published",
-    callback=_check_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date, when one article is given (overrides its metadata).",
-)
+@articles_argument
+@published_option
 @content_option
+@jobs_option
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--explain", is_flag=True, help="Also show which names became one actor, and why.")
-def generate(articles: tuple[Path, ...], published: str | None, content: Path, dry_run: bool,
+def generate(articles: tuple[Path, ...], published: str | None, content: Path, jobs: int, dry_run: bool,
              explain: bool) -> None:
-    """Read ARTICLES and write (or merge into) the fact sheets under --content."""
+    """Read ARTICLES and write (or merge into) the fact sheets under --content: each
+    article is extracted (or its kept extraction reused, see `briefing extract`), then
+    all are merged, in the order given, by one writer."""
     from generator.generate import GenerateError, run_generate
 
-    if published and len(articles) > 1:
-        _fail("--published applies to one article; with several, each takes its date from its own metadata")
+    _one_date(published, articles)
     try:
-        report = run_generate(list(articles), content, published=published, dry_run=dry_run)
+        report = run_generate(list(articles), content, published=published, dry_run=dry_run, jobs=jobs)
     except GenerateError as exc:
         _fail(str(exc))
     click.echo(report.summary(explain=explain))
+
+
+@main.command()
+@articles_argument
+@published_option
+@content_option
+@jobs_option
+@click.option("--dask", "scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster: a scheduler's address, or 'local' for a cluster of "
+                   "--jobs processes on this machine (needs the dask extra).")
+def extract(articles: tuple[Path, ...], published: str | None, content: Path, jobs: int,
+            scheduler: str | None) -> None:
+    """Extract each of ARTICLES on its own into content/.briefing/extracted/ID.json, the
+    records `briefing generate` merges; an article already extracted by this version is
+    skipped. Writes nothing else."""
+    from generator.batch import extract_to_records
+    from generator.sheets.report import GenerateError
+
+    _one_date(published, articles)
+    try:
+        if scheduler:
+            made = _extract_on_dask(list(articles), content, published, scheduler, jobs)
+        else:
+            made = extract_to_records(list(articles), content, published=published, jobs=jobs)
+    except GenerateError as exc:
+        _fail(str(exc))
+    for line in made:
+        click.echo(line)
+
+
+def _extract_on_dask(articles: list[Path], content: Path, published: str | None, scheduler: str,
+                     jobs: int) -> list[str]:
+    """The Dask path: the only way to generator.cluster, which imports dask."""
+    try:
+        from generator.cluster import extract_on_cluster
+    except ImportError as exc:
+        _fail(str(exc))
+    return extract_on_cluster(articles, content, published=published, scheduler=scheduler, workers=jobs)
+
+
+def _one_date(published: str | None, articles: tuple[Path, ...]) -> None:
+    if published and len(articles) > 1:
+        _fail("--published applies to one article; with several, each takes its date from its own metadata")
 
 
 @main.command()

@@ -19,11 +19,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-
-from edtf import parse_edtf
-from edtf.parser.parser_classes import EDTFObject
+from typing import TYPE_CHECKING
 
 from .datafiles import load_data
+from .lazy import lazy_module
+
+if TYPE_CHECKING:
+    from edtf.parser.parser_classes import EDTFObject
+
+edtf = lazy_module("edtf")  # only values the digits cannot bound need it (see generator/lazy.py)
 
 
 @dataclass(frozen=True)
@@ -923,7 +927,7 @@ def parse_edtf_value(value: str) -> EDTFObject | None:
     a briefing repeats a few dates many times, and one parse costs milliseconds."""
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # edtf 5 prints some failed parses
-            return parse_edtf(value)
+            return edtf.parse_edtf(value)
     except Exception:  # the parser raises several kinds (EDTFParseException, ValueError, ...)
         return None
 

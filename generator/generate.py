@@ -1,69 +1,87 @@
-"""`briefing generate`: read inputs, extract, merge into content/, write atomically.
+"""`briefing generate`: read inputs, extract each article, merge into content/, write atomically.
 
 The order of work is chosen so that nothing a person has is put at risk:
 1. every input is read and checked before anything else, and one bad input stops the
    run with nothing written;
-2. the spaCy pipeline is loaded once and the articles go through it together;
-3. under a lock, the new extraction is merged three ways with what is on disk and with
+2. each article is extracted on its own into a record (`batch.py`,
+   `extraction/record.py`), in this process or, with `jobs` > 1, in that many worker
+   processes; an article whose record under `content/.briefing/extracted/` matches (the
+   same article, the same extractor) is not extracted again. The new records are kept
+   with the merge, after the sheets: a run that stops before then changes nothing;
+3. the articles' extractions are folded into one, one after another in the order the
+   articles were given (`sheets/fold.py` `fold_each`: as `generate A` then `generate B`
+   would, so the content is the same whatever the number of workers); under a lock, that
+   one is folded into the briefing and merged three ways with what is on disk and with
    what the generator wrote last time (its state in `content/.briefing/`), so hand
-   edits, comments and deletions survive (see sheets/merge.py);
+   edits, comments and deletions survive (see sheets/merge.py), and a second run of the
+   same articles changes nothing;
 4. files are written atomically and in an order that keeps `content/` valid at every
    moment, and a file whose content does not change is not touched at all.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from spacy.language import Language
-
-from generator.extraction import Extraction, extract
+from generator.batch import Extracted, find_work, read_inputs, renderer, run_work, save_records, workers
+from generator.extraction import Extraction
 from generator.extraction.actors.names import merge_reason
 from generator.extraction.world import load_world
-from generator.nlp import load_pipeline
-from generator.reading import Article, InputError, check_english, read_article
-from generator.sheets.fold import Merge, SheetSet
+from generator.reading import Article
+from generator.sheets.fold import Folded, FoldInOrder, Merge, SheetSet
 from generator.sheets.merge import plain
-from generator.sheets.plan import plan_run, validation_problems, write_plan
+from generator.sheets.plan import Plan, Render, plan_folded, validation_problems, write_plan
 from generator.sheets.report import Change, GenerateError, GenerateReport, count_content
 from generator.sheets.state import content_lock
 from generator.sheets.store import schema_changes, source_text_file, to_yaml_data, write_atomic
 
-__all__ = ["GenerateError", "GenerateReport", "run_generate"]
+__all__ = ["GenerateError", "GenerateReport", "read_inputs", "run_generate"]
+
+INTERRUPTED = "interrupted before any sheet was written; the content is unchanged"
 
 
 def run_generate(paths: list[Path], content: Path, published: str | None = None,
-                 dry_run: bool = False) -> GenerateReport:
-    """Generate (or regenerate) the briefing in `content` from the articles at `paths`."""
-    articles = read_inputs(paths, published)
-    try:
-        extraction = extract_all(articles)
-    except KeyboardInterrupt:
-        raise GenerateError("interrupted before anything was written; the content is unchanged") from None
-    report = GenerateReport(articles=[a.id for a in articles], dry_run=dry_run,
-                            origins=[origin_line(a) for a in articles])
-    report.unresolved = quality_notes(articles, extraction)
-    new = view_of(extraction)
-    with nullcontext() if dry_run else content_lock(content):
-        plan = plan_run(content, new, {a.id for a in articles}, report)
-        if dry_run:
-            report.changes = [step.change for step in plan.final_steps()]
-            report.changes += [Change(p, [], not p.exists()) for p in schema_changes(content)]
-            report.changes += [Change(p, ["text"], not p.exists()) for p in text_changes(content, articles)]
-        else:
-            write_plan(content, plan, report)
-            write_texts(content, articles, report)
-    report.merges = explain_merges(extraction, plan.view.merges)
+                 dry_run: bool = False, jobs: int = 1) -> GenerateReport:
+    """Generate (or regenerate) the briefing in `content` from the articles at `paths`,
+    extracting in `jobs` worker processes (1: in this process)."""
+    with workers(jobs) as pool:  # started first: they load the pipeline while the inputs are read
+        try:
+            articles = read_inputs(paths, published)
+            work = find_work(articles, content)
+            folding = FoldInOrder(len(articles))
+            extracted = run_work(work, content, pool, save=False, each=lambda i, e: folding.add(
+                i, view_of(e.extraction), {e.article.id}))
+        except KeyboardInterrupt:
+            raise GenerateError(INTERRUPTED) from None
+        report = GenerateReport(articles=[a.id for a in articles], dry_run=dry_run,
+                                origins=[origin_line(a) for a in articles])
+        report.unresolved = [note for e in extracted for note in quality_notes([e.article], e.extraction)]
+        plan = merge_and_write(content, extracted, folding.result(), report, renderer(pool))
+    report.merges = explain_all(extracted, plan.merges, plan.view.merges)
     count_content(plan.final_sheets(), report)
     if not dry_run:
         report.problems = validation_problems(content)
     return report
+
+
+def merge_and_write(content: Path, extracted: list[Extracted], folded: Folded, report: GenerateReport,
+                    render: Render | None) -> Plan:
+    """Under the content's lock, the articles' extractions (folded into one in their
+    order: `folded`) merged with the content; written (the sheets, the articles' texts,
+    then the new records), or in a dry run only reported."""
+    with nullcontext() if report.dry_run else content_lock(content):
+        plan = plan_folded(content, folded, report)
+        if report.dry_run:
+            report.changes = [step.change for step in plan.final_steps()]
+            report.changes += [Change(p, [], not p.exists()) for p in schema_changes(content)]
+            report.changes += [Change(p, ["text"], not p.exists())
+                               for p in text_changes(content, [e.article for e in extracted])]
+        else:
+            write_plan(content, plan, report, render)
+            write_texts(content, [e.article for e in extracted], report)
+            save_records(content, extracted)
+    return plan
 
 
 def text_changes(content: Path, articles: list[Article]) -> list[Path]:
@@ -91,99 +109,6 @@ def origin_line(article: Article) -> str:
     published = article.published or "unknown"
     return (f"{article.path}: title '{article.title}' (from {article.title_from}); "
             f"published {published} (from {article.published_from})")
-
-
-# --- inputs --------------------------------------------------------------------------
-
-
-def read_inputs(paths: list[Path], published: str | None) -> list[Article]:
-    """Every article read and checked; GenerateError naming each bad input otherwise."""
-    articles: list[Article] = []
-    errors: list[str] = []
-    for path in paths:
-        try:
-            article = read_article(Path(path), published)
-            if not article.paragraphs or not article.text.strip():
-                raise InputError(f"{path}: no article text found; expected an article's body")
-            check_english(str(path), article.text)
-            articles.append(article)
-        except InputError as exc:
-            errors.append(str(exc))
-        except Exception as exc:  # a reader bug must still name the input, not show a traceback
-            errors.append(f"{path}: could not be read ({type(exc).__name__}: {exc})")
-    errors += duplicate_ids(articles)
-    if errors:
-        raise GenerateError("\n".join(errors) + "\nnothing was written")
-    return articles
-
-
-def duplicate_ids(articles: list[Article]) -> list[str]:
-    seen: dict[str, Path] = {}
-    errors = []
-    for article in articles:
-        if article.id in seen:
-            errors.append(f"{article.path}: has the same article id '{article.id}' as {seen[article.id]}; "
-                          "expected each article once (rename one of the files)")
-        seen.setdefault(article.id, article.path)
-    return errors
-
-
-# --- extraction ----------------------------------------------------------------------
-
-
-def extract_all(articles: list[Article]) -> Extraction:
-    """Load the pipeline once and extract from all articles together (one nlp.pipe)."""
-    try:
-        nlp = load_pipeline()
-    except (RuntimeError, OSError) as exc:
-        raise GenerateError(str(exc)) from None
-    with progress(articles) as counting:
-        try:
-            return extract(articles, counting(nlp))
-        except GenerateError:
-            raise
-        except Exception as exc:
-            if os.environ.get("BRIEFING_DEBUG"):
-                raise
-            names = ", ".join(str(a.path) for a in articles)
-            raise GenerateError(f"extraction failed on {names} ({type(exc).__name__}: {exc}); "
-                                "nothing was written") from None
-
-
-class CountingPipeline:
-    """The pipeline, advancing a progress bar as documents come out of it."""
-
-    def __init__(self, nlp: Language, advance: Callable[[], None]):
-        self._nlp = nlp
-        self._advance = advance
-
-    def pipe(self, texts, *args, **kwargs):
-        for doc in self._nlp.pipe(texts, *args, **kwargs):
-            self._advance()
-            yield doc
-
-    def __call__(self, *args, **kwargs):
-        doc = self._nlp(*args, **kwargs)
-        self._advance()
-        return doc
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._nlp, name)
-
-
-@contextmanager
-def progress(articles: list[Article]) -> Iterator[Callable[[Language], Any]]:
-    """A Rich progress bar on stderr while several articles are processed (a terminal only)."""
-    console = Console(stderr=True)
-    if len(articles) < 2 or not console.is_terminal:
-        yield lambda nlp: nlp
-        return
-    total = sum(len(a.paragraphs) for a in articles)
-    columns = (TextColumn("extracting from {task.fields[n]} articles"), BarColumn(),
-               MofNCompleteColumn(), TextColumn("paragraphs"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("extract", total=total, n=len(articles))
-        yield lambda nlp: CountingPipeline(nlp, lambda: bar.advance(task))
 
 
 def quality_notes(articles: list[Article], extraction: Extraction) -> list[str]:
@@ -219,6 +144,17 @@ def explain_merges(extraction: Extraction, merges: list[Merge]) -> list[str]:
         lines.append(str(Merge("actors", renamed.get(a, a), extraction.actors[a].name, renamed.get(b, b),
                                why, False)))
     return lines + [str(m) for m in merges]
+
+
+def explain_all(extracted: list[Extracted], merges: list[list[Merge]], final: list[Merge]) -> list[str]:
+    """`--explain` for a run: one article's extraction with the decisions of its fold into
+    the briefing; for several, each with the decisions that folded it into the others
+    (`fold_each`), then those that folded them all into the briefing."""
+    if len(extracted) == 1:
+        return explain_merges(extracted[0].extraction, final)
+    lines = [line for e, found in zip(extracted, merges, strict=True)
+             for line in explain_merges(e.extraction, found)]
+    return lines + [str(m) for m in final]
 
 
 def view_of(extraction: Extraction) -> SheetSet:

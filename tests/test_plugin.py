@@ -97,6 +97,16 @@ def test_the_drawn_timeline_links_every_dated_event(built):
         assert (f"../events/{eid}/" in hrefs) == (data["date"] is not None), eid
 
 
+def test_each_drawing_is_in_its_built_page_once_and_out_of_the_search_index(built):
+    for page in ["timeline", "actors", "actors/russia", "map"]:
+        html = (built / page / "index.html").read_text(encoding="utf-8")
+        assert html.count('class="briefing-drawing"') == 1, page
+        assert "briefing-drawing-slot" not in html, page
+    index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "arrow from subject" not in index  # the graph's legend: the drawing was never indexed
+    assert "<svg" not in index
+
+
 def test_drawing_links_follow_use_directory_urls(tmp_path):
     project = make_project(tmp_path / "brief")
     config = project / "mkdocs.yml"

@@ -14,9 +14,11 @@ run's own articles no longer say is dropped. The `SheetSet` is what
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -101,7 +103,14 @@ def _shown(actor: dict, norm: str) -> str:
 
 
 def _norm_name(name: Any) -> str:
-    return " ".join(slug_words(re.sub(r"^the\s+", "", str(name).strip(), flags=re.IGNORECASE)))
+    return _norm_text_name(str(name))
+
+
+@lru_cache(maxsize=65536)
+def _norm_text_name(name: str) -> str:
+    """Cached: the fold compares every new actor's names with every sheet's, so the same
+    few thousand names are normalized again and again (romanizing each: 30% of a merge)."""
+    return " ".join(slug_words(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)))
 
 
 @dataclass(frozen=True)
@@ -127,20 +136,36 @@ class Merge:
 @dataclass
 class Known:
     """What is known of one sheet: the generator's view, the file on disk, and what this
-    run has already matched to it."""
+    run has already matched to it (`add`).
+
+    The fold asks every sheet the same questions for each new actor and event (its kinds,
+    names, titles, participants): the answers are kept until `add` changes them, which
+    keeps a merge of many articles from recomputing them for every pair."""
 
     view: dict | None
     disk: dict | None
     extra: list[dict] = field(default_factory=list)
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def add(self, data: dict) -> None:
+        """A new sheet this run matched to this one."""
+        self.extra.append(data)
+        self._memo.clear()
+
+    def _kept(self, key: Any, make: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def versions(self) -> list[dict]:
-        return [d for d in (self.view, self.disk, *self.extra) if d]
+        return self._kept("versions", lambda: [d for d in (self.view, self.disk, *self.extra) if d])
 
-    def kinds(self) -> set[str]:
-        return {str(d.get("kind")) for d in self.versions()}
+    def kinds(self) -> frozenset[str]:
+        return self._kept("kinds", lambda: frozenset(str(d.get("kind")) for d in self.versions()))
 
-    def actor_names(self, full: bool = False) -> set[str]:
-        return set().union(*(names_of(d, full) for d in self.versions()))
+    def actor_names(self, full: bool = False) -> frozenset[str]:
+        return self._kept(("names", full),
+                          lambda: frozenset().union(*(names_of(d, full) for d in self.versions())))
 
     def vouched_names(self) -> set[str]:
         """Names a person gave the sheet: all of a hand-written sheet's, and those on disk
@@ -150,17 +175,23 @@ class Known:
     def articles(self) -> set[str]:
         return set().union(*(provenance(d) for d in self.versions()))
 
-    def own_names(self) -> set[str]:
+    def own_names(self) -> frozenset[str]:
         """The sheet's names (not aliases) before this run: what it was made as."""
-        return {_norm_name(d.get("name")) for d in (self.view, self.disk) if d and d.get("name")}
+        return self._kept("own names", lambda: frozenset(
+            _norm_name(d.get("name")) for d in (self.view, self.disk) if d and d.get("name")))
+
+    def extra_articles(self) -> frozenset[str]:
+        """The articles of what this run has matched to the sheet."""
+        return self._kept("extra articles", lambda: frozenset().union(*(provenance(d) for d in self.extra)))
 
     def own_articles(self) -> set[str]:
         """The articles the sheet was made from before this run."""
         return set().union(*(provenance(d) for d in (self.view, self.disk) if d))
 
-    def participants(self) -> set[str]:
-        return {str(p["actor"]) for d in self.versions() for p in as_list(d.get("participants"))
-                if isinstance(p, dict) and p.get("actor")}
+    def participants(self) -> frozenset[str]:
+        return self._kept("participants", lambda: frozenset(
+            str(p["actor"]) for d in self.versions() for p in as_list(d.get("participants"))
+            if isinstance(p, dict) and p.get("actor")))
 
     def dates(self) -> list[str | None]:
         return [d.get("date") for d in self.versions()]
@@ -171,8 +202,9 @@ class Known:
     def days(self) -> set[str]:
         return {str(d.get("date")) for d in self.versions() if _is_day(d.get("date"))}
 
-    def titles(self) -> set[str]:
-        return {norm_text(d.get("title")).casefold() for d in self.versions()}
+    def titles(self) -> frozenset[str]:
+        return self._kept("titles", lambda: frozenset(norm_text(d.get("title")).casefold()
+                                                      for d in self.versions()))
 
 
 def known_sheets(view: dict[str, dict], disk: dict[str, dict]) -> dict[str, Known]:
@@ -277,16 +309,28 @@ def find_event(event: dict, known: dict[str, Known]) -> Merge | None:
     for sheet_id, sheet in ranked:
         if kind not in sheet.kinds() or told_apart(event, sheet):
             continue
+        # the dates last: comparing them parses EDTF, and most sheets share nothing else
+        reason = event_evidence(event, parts, title, sheet)
+        if reason is None:
+            continue
         if not any(dates_compatible(event.get("date"), d, title in sheet.titles()) for d in sheet.dates()):
             continue
-        shared = sorted(parts & sheet.participants())
-        if shared:
-            return joined(sheet_id, f"the same kind, dates that agree and the participant '{shared[0]}'")
-        if not parts and title in sheet.titles():
-            return joined(sheet_id, "the same kind and title, dates that agree")
-        place, date = event.get("place"), event.get("date")
-        if place and str(place) in sheet.places() and _is_day(date) and str(date) in sheet.days():
-            return joined(sheet_id, f"the same kind, day and place '{place}'")
+        return joined(sheet_id, reason)
+    return None
+
+
+def event_evidence(event: dict, parts: set[str], title: str, sheet: Known) -> str | None:
+    """Why an event of the sheet's kind, with dates that agree, would be the sheet's event:
+    a shared participant, else (with no participants) the same title, else the same day
+    and place; None when it has none of these."""
+    shared = sorted(parts & sheet.participants())
+    if shared:
+        return f"the same kind, dates that agree and the participant '{shared[0]}'"
+    if not parts and title in sheet.titles():
+        return "the same kind and title, dates that agree"
+    place, date = event.get("place"), event.get("date")
+    if place and str(place) in sheet.places() and _is_day(date) and str(date) in sheet.days():
+        return f"the same kind, day and place '{place}'"
     return None
 
 
@@ -294,8 +338,7 @@ def told_apart(event: dict, sheet: Known) -> bool:
     """This run already matched to the sheet an event from the same article: extraction,
     which saw both in their sentences, kept them apart (an arrest and a verdict with one
     defendant and dates an open interval lets agree), and the fold does not undo that."""
-    mine = provenance(event)
-    return any(provenance(d) & mine for d in sheet.extra)
+    return bool(sheet.extra and provenance(event) & sheet.extra_articles())
 
 
 def dates_compatible(a: str | None, b: str | None, same_title: bool = False) -> bool:
@@ -305,10 +348,18 @@ def dates_compatible(a: str | None, b: str | None, same_title: bool = False) -> 
         return same_title
     if a == b:
         return True
-    span_a, span_b = edtf_bounds(a, fuzzy=True), edtf_bounds(b, fuzzy=True)
+    span_a, span_b = fuzzy_bounds(a), fuzzy_bounds(b)
     if span_a is None or span_b is None:
         return False
     return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+
+
+def fuzzy_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """A date's bounds widened by its uncertainty. Only a qualified value (`~`, `?`, `%`)
+    is widened: any other's fuzzy bounds are its strict ones (tests/sheets/test_merge.py
+    checks it), which `edtf_bounds` reads off a plain value's digits instead of parsing
+    it with the edtf package (ms a value: most of a large merge's time otherwise)."""
+    return edtf_bounds(value, fuzzy=any(mark in str(value) for mark in "~?%"))
 
 
 def rename_references(data: Any, renames: dict[str, str]) -> Any:
@@ -330,6 +381,41 @@ def rename_references(data: Any, renames: dict[str, str]) -> Any:
         else:
             out[key] = rename_references(value, renames)
     return out
+
+
+def renamed(data: dict, renames: dict[str, str]) -> dict:
+    """`rename_references`, then the list items it made one merged: a relation to each of
+    two actors found to be one actor is one relation, citing both sentences (kept twice,
+    the sheet would not be the same after the next run's merge, which keys items)."""
+    if not renames:
+        return data
+    return _merge_duplicates(rename_references(data, renames))
+
+
+def _merge_duplicates(data: Any) -> Any:
+    if isinstance(data, list):
+        return [_merge_duplicates(v) for v in data]
+    if not isinstance(data, dict):
+        return data
+    out = {}
+    for key, value in data.items():
+        value = _merge_duplicates(value)
+        out[key] = _unique_items(key, value) if key in ITEM_LISTS and isinstance(value, list) else value
+    return out
+
+
+def _unique_items(field: str, items: list) -> list:
+    """Items of one list with the same identity (`item_key`) as one, the first's values
+    first, their sources together."""
+    merged: dict[Any, Any] = {}
+    for item in items:
+        key = item_key(field, item)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = item
+        elif isinstance(first, dict) and isinstance(item, dict):
+            merged[key] = combine(first, item, set())
+    return list(merged.values())
 
 
 @dataclass
@@ -382,7 +468,7 @@ def fold(view: SheetSet, disk: SheetSet, new: SheetSet, run: set[str]) -> tuple[
     out = SheetSet(dict(view.actors), dict(view.events), view.briefing, merges)
     for pool, accepted in ((out.actors, actors), (out.events, events)):
         for sheet_id, data in accepted.items():
-            data = _drop_self_relations(rename_references(data, renames))
+            data = _drop_self_relations(renamed(data, renames))
             pool[sheet_id] = combine(pool[sheet_id], data, run) if sheet_id in pool else data
     resummarize(out, {i for i in actors if not provenance(out.actors[i]) <= run})
     if new.briefing is not None:
@@ -392,6 +478,56 @@ def fold(view: SheetSet, disk: SheetSet, new: SheetSet, run: set[str]) -> tuple[
         else:
             out.briefing = new.briefing
     return out, renames
+
+
+Folded = tuple[SheetSet, set[str], list[list[Merge]]]  # the one extraction, its articles, decisions per run
+
+
+def fold_each(runs: list[tuple[SheetSet, set[str]]]) -> Folded:
+    """Several articles' extractions folded into one, one after another in the order given,
+    as `generate A` then `generate B` fold them into a new briefing (`runs` pairs each
+    extraction with its articles). Returns the one extraction, all the articles, and per
+    run the decisions worth a look. The result is then folded into the briefing once, as
+    one run's extraction (`plan.plan_runs`): so a second run of the same articles finds
+    every sheet under its own id again, and changes nothing."""
+    folding = FoldInOrder(len(runs))
+    for index, (new, run) in enumerate(runs):
+        folding.add(index, new, run)
+    return folding.result()
+
+
+class FoldInOrder:
+    """`fold_each` for extractions that come in any order (from worker processes): each is
+    folded as soon as it and every one before it have come, so the folding keeps pace
+    with the extraction and the result does not depend on the order they came in."""
+
+    def __init__(self, count: int):
+        self._count = count
+        self._waiting: dict[int, tuple[SheetSet, set[str]]] = {}
+        self._next = 0
+        self._out = SheetSet()
+        self._articles: set[str] = set()
+        self._merges: list[list[Merge]] = []
+
+    def add(self, index: int, new: SheetSet, run: set[str]) -> None:
+        """The extraction of run number `index` (0 for the first article given)."""
+        self._waiting[index] = (new, run)
+        while self._next in self._waiting:
+            new, run = self._waiting.pop(self._next)
+            self._next += 1
+            if self._count == 1:  # one article: its extraction as it is
+                self._out, self._articles, self._merges = new, run, [[]]
+                continue
+            self._out, _ = fold(self._out, SheetSet(), new, run)
+            self._articles |= run
+            self._merges.append(self._out.merges)
+
+    def result(self) -> Folded:
+        if self._next != self._count:
+            raise ValueError(f"{self._count - self._next} of {self._count} extractions not folded")
+        if self._count == 1:
+            return self._out, self._articles, self._merges
+        return replace(self._out, merges=[]), self._articles, self._merges
 
 
 def resummarize(sheets: SheetSet, ids: set[str]) -> None:
@@ -405,6 +541,8 @@ def resummarize(sheets: SheetSet, ids: set[str]) -> None:
         return
     events = {}
     for sheet_id, data in sheets.events.items():
+        if not _concerns(data, ids):
+            continue  # a summary counts only the events its actor takes part in or hosts
         try:
             events[sheet_id] = Event.model_validate(data)
         except ValidationError:
@@ -418,6 +556,13 @@ def resummarize(sheets: SheetSet, ids: set[str]) -> None:
         sheets.actors[sheet_id] = {**data, "summary": summarize_actor(actor, events, [])}
 
 
+def _concerns(event: dict, ids: set[str]) -> bool:
+    """Whether any of these actors takes part in the event or is its place."""
+    named = [event.get("place"), *(p.get("actor") for p in as_list(event.get("participants"))
+                                   if isinstance(p, dict))]
+    return any(isinstance(name, str) and name in ids for name in named)
+
+
 Matcher = Callable[[dict, dict[str, Known]], Merge | None]
 
 
@@ -428,7 +573,7 @@ def _accept(new: dict[str, dict], known: dict[str, Known], match: Matcher, taken
     renames = dict(renames)
     accepted: dict[str, dict] = {}
     for new_id, data in new.items():
-        data = rename_references(data, renames)
+        data = renamed(data, renames)
         found = match(data, known)
         target = found.sheet_id if found is not None and found.joined else None
         if found is not None and worth_showing(found, data, known):
@@ -443,7 +588,7 @@ def _accept(new: dict[str, dict], known: dict[str, Known], match: Matcher, taken
             renames[new_id] = target
         data = {**data, "id": target}
         accepted[target] = combine(accepted[target], data, set()) if target in accepted else data
-        known[target].extra.append(data)
+        known[target].add(data)
     return accepted, renames
 
 

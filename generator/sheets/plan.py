@@ -12,12 +12,13 @@ from __future__ import annotations
 import copy
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.sheets import merge
-from generator.sheets.fold import SheetSet, fold
+from generator.sheets.fold import Folded, Merge, SheetSet, fold, fold_each
 from generator.sheets.merge import plain
 from generator.sheets.report import Change, GenerateError, GenerateReport
 from generator.sheets.state import STATE_FILE, read_state, state_text
@@ -47,6 +48,11 @@ class Step:
     data: Any
     change: Change
     interim: Any = None
+    texts: dict[str, str] = field(default_factory=dict)  # "data", "interim": the file's text, made beforehand
+
+
+# Makes the text of each (kind, data) in a list, in order (in worker processes, say).
+Render = Callable[[list[tuple[str, Any]]], list[str]]
 
 
 @dataclass
@@ -57,6 +63,7 @@ class Plan:
     register_sources: bool = False  # briefing.yml gains sources the sheets will cite
     view: SheetSet = field(default_factory=SheetSet)
     sheets: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> id -> plain data
+    merges: list[list[Merge]] = field(default_factory=list)  # per extraction: `fold_each`'s decisions
 
     def final_steps(self) -> list[Step]:
         return [*self.actors, *self.events, *([self.briefing] if self.briefing else [])]
@@ -105,11 +112,24 @@ def read_disk(content: Path) -> Disk:
 
 
 def plan_run(content: Path, new: SheetSet, run: set[str], report: GenerateReport) -> Plan:
-    """Merge the new extraction into what is on disk, in memory; decide what to write."""
+    """Merge the new extraction of the articles `run` into what is on disk, in memory;
+    decide what to write."""
+    return plan_runs(content, [(new, run)], report)
+
+
+def plan_runs(content: Path, runs: list[tuple[SheetSet, set[str]]], report: GenerateReport) -> Plan:
+    """Merge several extractions (each with its articles, folded into one in the order
+    given, see `fold_each`) into what is on disk, in memory; decide what to write."""
+    return plan_folded(content, fold_each(runs), report)
+
+
+def plan_folded(content: Path, folded: Folded, report: GenerateReport) -> Plan:
+    """`plan_runs` for extractions already folded into one (`fold_each`, `FoldInOrder`)."""
+    new, run, merges = folded
     disk = read_disk(content)
     base = read_state(content)
     view, _ = fold(base, disk.view(), new, run)
-    plan = Plan(view=view)
+    plan = Plan(view=view, merges=merges)
     refs_before = set().union(*(merge.references(d) for f in FOLDERS for d in disk.sheets[f].values()))
     deleted = {i for f in FOLDERS for i in getattr(base, f) if i not in disk.sheets[f]}
     report.kept_deleted = sorted(deleted)
@@ -184,33 +204,50 @@ def make_step(path: Path, kind: str, data: Any, before: Any) -> Step | None:
 
 def add_interims(plan: Plan, existing: set[str]) -> None:
     """Actors are written before events, but an actor may name an event (a claim about
-    it) or another new actor: until those exist, write it without those references."""
+    it) or a new actor written after it: until those exist, write it without those
+    references. (An actor written before it exists by then, so naming it needs no interim:
+    a file written once instead of twice.)"""
+    existing = set(existing)
     for step in plan.actors:
         missing = merge.references(step.data) - existing
         if missing:
             interim = copy.deepcopy(step.data)
             merge.drop_references(interim, missing)
             step.interim = interim
+        existing.add(step.path.stem)
 
 
-def write_plan(content: Path, plan: Plan, report: GenerateReport) -> None:
+def render_plan(plan: Plan, render: Render) -> None:
+    """Make the text of every file the plan writes beforehand, all at once (YAML's
+    round-trip dumper is most of a merge's time; `render` may share it among processes)."""
+    wanted = [(step, name, data) for step in plan.final_steps()
+              for name, data in (("data", step.data), ("interim", step.interim)) if data is not None]
+    for (step, name, _), text in zip(wanted, render([(step.kind, data) for step, _, data in wanted]),
+                                     strict=True):
+        step.texts[name] = text
+
+
+def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render | None = None) -> None:
     """Write in the order that keeps content/ valid whenever the run stops: schemas;
     briefing.yml first only to register new sources; actors (without references to what
-    is not written yet); events; those actors in full; briefing.yml; the state."""
+    is not written yet); events; those actors in full; briefing.yml; the state. With
+    `render`, the files' texts are made by it first (`render_plan`)."""
     clean_temp_files(content)
     try:
+        if render is not None:
+            render_plan(plan, render)
         report.written += export_json_schemas(content)
         if plan.register_sources and plan.briefing:
-            write(plan.briefing.path, "briefing", plan.briefing.data)
+            write(plan.briefing)
         for step in plan.actors:
-            write(step.path, "actor", step.interim if step.interim is not None else step.data)
+            write(step, interim=step.interim is not None)
         for step in plan.events:
-            write(step.path, "event", step.data)
+            write(step)
         for step in plan.actors:
             if step.interim is not None:
-                write(step.path, "actor", step.data)
+                write(step)
         if plan.briefing:
-            write(plan.briefing.path, "briefing", plan.briefing.data)
+            write(plan.briefing)
         write_atomic(content / STATE_DIR / STATE_FILE, state_text(plan.view))
     except KeyboardInterrupt:
         raise GenerateError("interrupted; the sheets written so far are valid; run again to finish") from None
@@ -224,8 +261,11 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport) -> None:
     report.unchanged = [p for p in sheet_files(content) if p not in counted]
 
 
-def write(path: Path, kind: str, data: Any) -> None:
-    if write_atomic(path, sheet_text(kind, data)):
+def write(step: Step, interim: bool = False) -> None:
+    """The step's file, in full or (with `interim`) its interim version."""
+    name, data = ("interim", step.interim) if interim else ("data", step.data)
+    text = step.texts.get(name)
+    if write_atomic(step.path, text if text is not None else sheet_text(step.kind, data)):
         if WRITE_PAUSE:
             time.sleep(WRITE_PAUSE)
 

@@ -149,21 +149,51 @@ class _Folders:
     errors: list[SheetError]
 
 
-def load_content(root: Path) -> Content:
+class SheetMemo:
+    """Sheets read and validated by an earlier `load_content`, by their file's signature
+    (path, inode, size, modification time in ns). `mkdocs serve` keeps one across rebuilds,
+    so after an edit only the edited sheet is read again; the checks across sheets (ids,
+    references) still run on all of them. Only sheets that validated are kept."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int, int], Any, Sheet]] = {}
+
+    @staticmethod
+    def signature(path: Path) -> tuple[int, int, int]:
+        info = path.stat()
+        return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def get(self, path: Path) -> tuple[Any, Sheet] | None:
+        """The data and sheet of `path` if the file is unchanged since they were kept."""
+        entry = self._entries.get(path)
+        try:
+            return entry[1:] if entry is not None and entry[0] == self.signature(path) else None
+        except OSError:
+            return None
+
+    def keep(self, path: Path, data: Any, sheet: Sheet) -> None:
+        try:
+            self._entries[path] = (self.signature(path), data, sheet)
+        except OSError:
+            pass
+
+
+def load_content(root: Path, memo: SheetMemo | None = None) -> Content:
     """Read and validate every sheet under `root`; raise ContentError listing all problems.
     The one validation path: `briefing validate` and the MkDocs plugin both call this, and
     the site draws every value it accepts. The sheets are read with libyaml first (fast;
     most builds find nothing wrong), then, if anything is wrong, again with the round-trip
-    parser, whose line numbers locate each problem."""
+    parser, whose line numbers locate each problem. `memo` skips sheets unchanged since it
+    last saw them (see SheetMemo)."""
     try:
-        return _load_content(root, fast=True)
+        return _load_content(root, fast=True, memo=memo)
     except (ContentError, FastParseFailed):
         return _load_content(root, fast=False)
 
 
-def _load_content(root: Path, fast: bool) -> Content:
+def _load_content(root: Path, fast: bool, memo: SheetMemo | None = None) -> Content:
     briefing, errors = _load_briefing(root, root / "briefing.yml", fast)
-    folders = _load_folders(root, fast)
+    folders = _load_folders(root, fast, memo)
     errors += folders.errors + _check_references(folders, briefing)
     if errors or briefing is None:
         raise ContentError(errors)
@@ -218,19 +248,31 @@ def _check_source_ids(path: Path, data: Any, briefing: Any) -> list[SheetError]:
     return errors
 
 
-def _load_folders(root: Path, fast: bool = False) -> _Folders:
+def _load_folders(root: Path, fast: bool = False, memo: SheetMemo | None = None) -> _Folders:
     """Every sheet of actors/ and events/, parsed and validated, each file reported on its own."""
     folders = _Folders({f: {} for f in SHEET_FOLDERS}, {f: set() for f in SHEET_FOLDERS}, [])
     for folder, model in SHEET_FOLDERS.items():
         for path in sorted((root / folder).glob("*.y*ml")):
-            data, errs = parse_yaml(path, fast)
-            sheet, more = (None, []) if errs else validate_sheet(path, data, model, folder[:-1])
-            folders.errors += errs + more
+            data, sheet, errs = _read_sheet(path, model, folder[:-1], fast, memo)
+            folders.errors += errs
             folders.known[folder] |= _claimed_ids(path, data)
             if sheet is not None:
                 folders.errors += _check_id(path, data, sheet, folders.loaded)
                 folders.loaded[folder].setdefault(sheet.id, _Loaded(path, data, sheet))  # type: ignore[attr-defined]
     return folders
+
+
+def _read_sheet(path: Path, model: type[BaseModel], kind: str, fast: bool,
+                memo: SheetMemo | None) -> tuple[Any, Sheet | None, list[SheetError]]:
+    """One sheet file's data and validated sheet (None if it does not validate), and its errors."""
+    kept = memo.get(path) if memo is not None else None
+    if kept is not None:
+        return kept[0], kept[1], []
+    data, errors = parse_yaml(path, fast)
+    sheet, more = (None, []) if errors else validate_sheet(path, data, model, kind)
+    if memo is not None and sheet is not None and not more:
+        memo.keep(path, data, sheet)
+    return data, sheet, errors + more
 
 
 def _claimed_ids(path: Path, data: Any) -> set[str]:

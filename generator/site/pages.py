@@ -9,11 +9,14 @@ Every lookup goes through indexes made once, so a site with n sheets costs O(n) 
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import Markup
 
 from generator.sheets.store import Content
 from generator.site.citations import mark_sentences
@@ -60,6 +63,20 @@ class Page:
     template: str  # a file name in generator/templates/ or a project's templates/
     title: str
     context: dict
+    drawing: str = ""  # its SVG drawing, which the template's `drawing` stands in for
+
+
+@dataclass
+class Rendered:
+    """The site as the plugin hands it to MkDocs: each file's text (pages as Markdown, the
+    downloads), and each page's drawing. A page's Markdown holds only a placeholder for its
+    drawing (`drawing_slot`); the plugin puts the SVG into the built HTML page. Drawings are
+    most of the bytes of a page, and neither Markdown nor Material's search has anything to
+    do with them: parsed by both, they took a quarter of a large build, and the search index
+    held their labels and legends as text."""
+
+    files: dict[str, str]
+    drawings: dict[str, str]  # docs-relative page path -> the drawing's HTML
 
 
 @dataclass
@@ -69,6 +86,16 @@ class Site:
     timeline: list[EventView]  # dated events, earliest first
     undated: list[EventView]
     pages: list[Page]
+
+
+def drawing_slot(path: str) -> Markup:
+    """The placeholder of a page's drawing: an empty HTML block that Markdown keeps as it is."""
+    return Markup(f'<div class="briefing-drawing-slot" data-page="{html.escape(path)}"></div>')
+
+
+def fill_drawing(text: str, path: str, drawing: str) -> str:
+    """A page's text (its Markdown, or its built HTML) with its drawing in the placeholder."""
+    return text.replace(drawing_slot(path), drawing, 1)
 
 
 def build_site(content: Content, directory_urls: bool = True) -> Site:
@@ -159,26 +186,13 @@ def _pages(content: Content, site: Site, builder: Builder, directory_urls: bool)
     pages = [
         Page("index.md", "home.md.j2", briefing.title, {**common, **home}),
         Page("background.md", "background.md.j2", "Background", {**common, "background": background}),
-        Page(
-            "timeline.md",
-            "timeline.md.j2",
-            "Timeline",
-            {**common, "timeline": site.timeline, "undated": site.undated,
-             "drawing": draw_timeline(site.timeline, url_from("timeline.md"))},
-        ),
-        Page(
-            "map.md",
-            "map.md.j2",
-            "Map",
-            {**common, "drawing": draw_map(site.actors, site.events, url_from("map.md"))},
-        ),
-        Page(
-            "actors/index.md",
-            "actors.md.j2",
-            "Actors",
-            {**common, "groups": _actors_by_kind(site),
-             "drawing": draw_graph(site.actors, url_from("actors/index.md"))},
-        ),
+        drawn_page("timeline.md", "timeline.md.j2", "Timeline",
+                   {**common, "timeline": site.timeline, "undated": site.undated},
+                   draw_timeline(site.timeline, url_from("timeline.md"))),
+        drawn_page("map.md", "map.md.j2", "Map", common,
+                   draw_map(site.actors, site.events, url_from("map.md"))),
+        drawn_page("actors/index.md", "actors.md.j2", "Actors", {**common, "groups": _actors_by_kind(site)},
+                   draw_graph(site.actors, url_from("actors/index.md"))),
         Page("events/index.md", "events.md.j2", "Events", {**common, "groups": _events_by_kind(site)}),
         Page("sources.md", "sources.md.j2", "Sources",
              {**common, "sources": sources, "downloads": DOWNLOAD_LINKS}),
@@ -187,10 +201,17 @@ def _pages(content: Content, site: Site, builder: Builder, directory_urls: bool)
     for actor in site.actors.values():
         path = actor_path(actor.id)
         drawing = draw_graph(site.actors, url_from(path), focus=actor.id)
-        pages.append(Page(path, "actor.md.j2", actor.name, {**common, "actor": actor, "drawing": drawing}))
+        pages.append(drawn_page(path, "actor.md.j2", actor.name, {**common, "actor": actor}, drawing))
     for event in site.events.values():
         pages.append(Page(event_path(event.id), "event.md.j2", event.title, {**common, "event": event}))
     return pages
+
+
+def drawn_page(path: str, template: str, title: str, context: dict, drawing: str) -> Page:
+    """A page with a drawing: its template is given the drawing's placeholder (empty when
+    there is nothing to draw, so the template can leave the heading out)."""
+    slot = drawing_slot(path) if drawing else ""
+    return Page(path, template, title, {**context, "drawing": slot}, drawing)
 
 
 def _source_pages(content: Content, sources: list[SourceView], cited: dict[str, list[str]]) -> list[Page]:
@@ -267,12 +288,11 @@ def _all_evidence(site: Site, background: list[Evidence]) -> Iterator[Evidence]:
         yield event.evidence
 
 
-def render_site(
-    content: Content, templates: Path | None = None, directory_urls: bool = True
-) -> dict[str, str]:
-    """Every page as Markdown, keyed by its docs-relative path, and the downloads
-    (`downloads/<file>`: see exports.py); `templates` is a project folder whose files replace
-    the package's templates of the same name; `directory_urls` is MkDocs' setting."""
+def render_pages(content: Content, templates: Path | None = None, directory_urls: bool = True) -> Rendered:
+    """Every page as Markdown, keyed by its docs-relative path, with its drawing apart, and
+    the downloads (`downloads/<file>`: see exports.py); `templates` is a project folder whose
+    files replace the package's templates of the same name; `directory_urls` is MkDocs'
+    setting."""
     env = make_environment(templates)
     env.filters["date_label"] = date_label
     site = build_site(content, directory_urls)
@@ -280,7 +300,19 @@ def render_site(
         page.path: render_template(env, page.template, page.path, page.title, page.context)
         for page in site.pages
     }
-    return pages | {f"{DOWNLOADS}/{name}": text for name, text in export_site(site, content).items()}
+    downloads = {f"{DOWNLOADS}/{name}": text for name, text in export_site(site, content).items()}
+    return Rendered(pages | downloads, {page.path: page.drawing for page in site.pages if page.drawing})
+
+
+def render_site(
+    content: Content, templates: Path | None = None, directory_urls: bool = True
+) -> dict[str, str]:
+    """`render_pages` with each drawing in its page's Markdown: the site as one would write it
+    by hand (tests read it so)."""
+    rendered = render_pages(content, templates, directory_urls)
+    drawings = rendered.drawings
+    return {path: fill_drawing(text, path, drawings[path]) if path in drawings else text
+            for path, text in rendered.files.items()}
 
 
 def export_site(site: Site, content: Content, formats: Sequence[str] = FORMATS) -> dict[str, str]:

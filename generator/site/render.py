@@ -19,6 +19,7 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -44,6 +45,7 @@ from generator.text import ID_PATTERN
 # entity, which Markdown passes through untouched and the browser shows as the character.
 _SPECIAL = "\\`*_{}[]()<>#+-.!|~:^=$&\"'"
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
+_SPACES = re.compile(r"\s+")
 SAFE_SCHEMES = ("http", "https")
 BYTECODE_CACHE = FileSystemBytecodeCache()
 
@@ -53,8 +55,7 @@ def escape_text(value: object) -> Markup:
     newline must not start a list or a heading), every special character an entity."""
     if isinstance(value, Markup):
         return value
-    text = re.sub(r"\s+", " ", str(value))
-    return Markup(text.translate(_ENTITIES))
+    return Markup(_SPACES.sub(" ", str(value)).translate(_ENTITIES))
 
 
 def _finalize(value: object) -> object:
@@ -64,8 +65,11 @@ def _finalize(value: object) -> object:
     return escape_text(value)
 
 
+@lru_cache(maxsize=65536)
 def relative_path(target: str, page_path: str) -> str:
-    """The link from one generated page to another, both as docs-relative .md paths."""
+    """The link from one generated page to another, both as docs-relative .md paths. Kept:
+    a site links the same few pages from many (each event to its actors), and `relpath` is
+    slow for what it does."""
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(page_path) or ".")
     return f"{rel}#{anchor}" if anchor else rel

@@ -557,3 +557,62 @@ def test_events_one_article_tells_apart_stay_apart():
     other = {**verdict, "id": "marek-convicted", "title": "Marek convicted", "sources": later}
     again, renames = folding.fold(out, SheetSet(), SheetSet(events={"marek-convicted": other}), {"a2"})
     assert renames == {"marek-convicted": "verdict"}  # another article's report joins its own
+
+
+# --- many articles at once: one fold after another ---------------------------------------
+
+
+def test_fold_each_folds_the_articles_into_one_one_after_another():
+    first = SheetSet(actors={"anna-berg": person("Anna Berg", "a1", "Berg")})
+    second = SheetSet(actors={"lars-berg": person("Lars Berg", "a2", "Berg")})
+    third = SheetSet(actors={"anna-berg": person("Anna Berg", "a3")})
+    out, run, merges = folding.fold_each([(first, {"a1"}), (second, {"a2"}), (third, {"a3"})])
+    step, _ = folding.fold(SheetSet(), SheetSet(), first, {"a1"})
+    step, _ = folding.fold(step, SheetSet(), second, {"a2"})
+    expected, _ = folding.fold(step, SheetSet(), third, {"a3"})
+    assert out.actors == expected.actors and sorted(out.actors) == ["anna-berg", "lars-berg"]
+    assert run == {"a1", "a2", "a3"}
+    assert [[(m.new_id, m.sheet_id, m.joined) for m in found] for found in merges] == [
+        [], [("lars-berg", "anna-berg", False)], [("anna-berg", "anna-berg", True)]]
+    alone, run, merges = folding.fold_each([(first, {"a1"})])
+    assert alone is first and run == {"a1"} and merges == [[]]
+
+
+@pytest.mark.parametrize("value", ["2020-10-09", "2020-10", "2020", "2020-10-09/2020-10-12", "../2016-12-15",
+                                   "2016-12-15/..", "2020-21", "201X", "2020-10-XX", "[2020,2021]", "Y-17E7"])
+def test_only_a_qualified_date_is_widened_so_a_plain_one_needs_no_parse(value):
+    assert folding.fuzzy_bounds(value) == folding.edtf_bounds(value, fuzzy=True)
+
+
+def test_a_qualified_date_is_widened():
+    assert folding.fuzzy_bounds("2020-10~") == folding.edtf_bounds("2020-10~", fuzzy=True)
+    assert folding.fuzzy_bounds("2020-10~") != folding.edtf_bounds("2020-10~")
+
+
+def test_an_actor_naming_an_actor_written_before_it_needs_no_interim(tmp_path):
+    """Actors are written in order: one that names an earlier one is written once; one
+    that names a later actor or an event is written first without that reference."""
+    ref = {"type": "member-of", "target": "ruritania", "sources": list(SRC)}
+    view = SheetSet(actors={
+        "ruritania": actor(id="ruritania", name="Ruritania", aliases=[]),
+        "anna-berg": actor(id="anna-berg", name="Anna Berg", kind="person", aliases=[], relations=[ref]),
+        "freedonia": actor(id="freedonia", name="Freedonia", aliases=[], relations=[
+            {"type": "neighbor-of", "target": "zenda", "sources": list(SRC)}]),
+        "zenda": actor(id="zenda", name="Zenda", kind="place", aliases=[])})
+    plan = plan_run(tmp_path / "content", view, {"a1"}, GenerateReport())
+    interims = {step.path.stem: step.interim is not None for step in plan.actors}
+    assert interims == {"ruritania": False, "anna-berg": False, "freedonia": True, "zenda": False}
+
+
+def test_extractions_coming_in_any_order_fold_in_the_order_given():
+    runs = [(SheetSet(actors={"anna-berg": person("Anna Berg", "a1", "Berg")}), {"a1"}),
+            (SheetSet(actors={"lars-berg": person("Lars Berg", "a2", "Berg")}), {"a2"}),
+            (SheetSet(actors={"anna-berg": person("Anna Berg", "a3")}), {"a3"})]
+    in_order = folding.FoldInOrder(3)
+    for index in (2, 0, 1):
+        in_order.add(index, *runs[index])
+    assert in_order.result() == folding.fold_each(runs)
+    waiting = folding.FoldInOrder(3)
+    waiting.add(1, *runs[1])
+    with pytest.raises(ValueError, match="3 of 3 extractions not folded"):
+        waiting.result()

@@ -14,7 +14,7 @@ from generator.dates import edtf_bounds
 from generator.schema import ActorKind, PublishedFrom, RelationType
 from generator.sheets.store import load_content
 from generator.site.labels import DATE_ORIGINS, KIND_HEADINGS, RELATION_PHRASES, date_label
-from generator.site.pages import build_site, link_names, render_site
+from generator.site.pages import build_site, drawing_slot, fill_drawing, link_names, render_pages, render_site
 from generator.site.render import (
     TemplateProblem,
     escape_text,
@@ -366,3 +366,15 @@ def test_front_matter_keeps_an_emoji_title_readable_as_yaml():
     title = "Talks on the river 🇺🇦: <b>live</b> & more"
     block = front_matter(title).split("---\n")[1]
     assert yaml.safe_load(block)["title"] == "Talks on the river 🇺🇦: &lt;b&gt;live&lt;/b&gt; &amp; more"
+
+
+def test_a_page_hands_markdown_a_placeholder_and_keeps_its_drawing_apart(content):
+    rendered = render_pages(content)
+    assert {"timeline.md", "actors/index.md", "actors/russia.md"} <= set(rendered.drawings)
+    for path, drawing in rendered.drawings.items():
+        markdown = rendered.files[path]
+        assert "<svg" not in markdown and markdown.count(str(drawing_slot(path))) == 1
+        assert drawing.startswith('<div class="briefing-drawing"')
+        assert drawing_slot(path) in to_html(markdown)  # Markdown keeps the placeholder as it is
+        assert fill_drawing(markdown, path, drawing) == render_site(content)[path]
+    assert not any("<svg" in text for text in rendered.files.values())

@@ -17,8 +17,8 @@ The layout is networkx's: each connected part by its seeded Fruchterman-Reingold
 sorted order, so the same briefing gives the same SVG byte for byte. It is computed once per build:
 `draw_graph` keeps the layout of the last `actors` mapping it saw, the actors index draws all of it
 and each actor page crops its neighbourhood out of it; each drawing then only moves nodes apart
-until no label covers another. Importing networkx and numpy costs the build about 0.25 CPU seconds,
-once: only this module imports them.
+until no label covers another. Only this module uses networkx (and, through it, numpy); their
+import costs a build about 0.2 s, so networkx is executed only when a layout is not in the cache.
 """
 
 from __future__ import annotations
@@ -30,15 +30,20 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
+from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
-import networkx as nx
 from markupsafe import Markup
 
 from generator import cache
+from generator.lazy import lazy_module
 from generator.site.drawing.svg import PALETTE, drawing, legend_list, shorten
 from generator.site.model import ActorView, id_of
 from generator.site.render import escape_text
+
+nx = lazy_module("networkx")  # executed only when a layout is not in the cache (see cached_layout)
+NETWORKX = metadata.version("networkx")  # a layout's key: another version may lay out otherwise
 
 WIDTH = 760  # SVG user units (CSS pixels at full size): the width a graph is first fitted to
 PAD = 12  # blank space around the drawing
@@ -59,11 +64,14 @@ TRIES_UP_TO = 60  # actors: a larger part is laid out once
 NARROW = 20  # degrees: two lone edges leaving one actor closer than this are cramped
 CLEARANCE = 0.5  # layout units: an actor nearer than this to a lone edge it is not on crowds it
 SPARSE_FROM = 500  # actors: from this size networkx's spring_layout goes sparse and needs scipy
+MIN_STEPS = 20  # ForceAtlas2's iterations for the largest parts (100, its default, at SPARSE_FROM)
 SHARED_PULL = 0.3  # the weight of an edge between actors of the same event
 GAP = 1.5  # between two separate parts of the graph, in layout units (one unit: one ideal edge)
 # Layouts kept between builds, by the graph they lay out (as Jinja keeps compiled templates):
 # a build, or `mkdocs serve` after an edit that moves no edge, reuses the positions.
 LAYOUT_CACHE = "layouts"
+INDEX_LIMIT = 100  # actors drawn on the actors index at most: those with the most edges
+MAX_DRAWN = 20_000  # drawings kept in a process (`_drawn`); past this the memory is emptied
 SPREAD_PASSES = 40  # at most this many passes that push overlapping labels apart
 HALO = "stroke:var(--md-default-bg-color,#fff);stroke-width:3px;paint-order:stroke;stroke-linejoin:round"
 
@@ -79,6 +87,7 @@ KIND_COLOURS = {
 OTHER_KIND = "other"
 
 Point = tuple[float, float]
+Edge = TypeVar("Edge")
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
@@ -102,6 +111,8 @@ class Graph:
     positions: dict[str, Point]
     neighbours: dict[str, frozenset[str]]
     left_out: int  # actors with no relation and no shared event, not drawn
+    relations_at: dict[str, tuple[Relation, ...]]  # actor id -> its relations, in `relations` order
+    shared_at: dict[str, tuple[tuple[str, str], ...]]  # actor id -> its pairs, in `shared` order
 
 
 # ---------------------------------------------------------------------------- the graph's edges
@@ -164,21 +175,23 @@ def layout_graph(weights: Mapping[tuple[str, str], float], sizes: Mapping[tuple[
     return graph
 
 
-def cached_layout(graph: nx.Graph, folder: Path | None = None) -> dict[str, Point]:
-    """`lay_out(graph)`, read back when this very graph (its actors, edges, weights, the
-    layout's settings and networkx's version) was laid out before, else computed and kept
-    (`generator.cache`, in `folder`, by default the user's private `layouts` folder).
-    Positions go through JSON unchanged (floats round-trip exactly), so a kept layout draws
-    byte for byte what a computed one does."""
+def cached_layout(weights: Mapping[tuple[str, str], float], sizes: Mapping[tuple[str, str], int],
+                  folder: Path | None = None) -> dict[str, Point]:
+    """`lay_out(layout_graph(weights, sizes))`, read back when this very graph (its actors,
+    edges, weights, the layout's settings and networkx's version) was laid out before, else
+    computed and kept (`generator.cache`, in `folder`, by default the user's private `layouts`
+    folder). Positions go through JSON unchanged (floats round-trip exactly), so a kept layout
+    draws byte for byte what a computed one does. A build that finds its layout never executes
+    networkx (nor numpy, which its layouts use): about 0.2 s."""
     folder = folder if folder is not None else layout_folder()
-    key = _layout_key(graph)
+    key = layout_key(weights, sizes)
     kept = cache.read_bytes(folder, key)
     if kept is not None:
         try:
             return {aid: (x, y) for aid, (x, y) in json.loads(kept).items()}
         except (ValueError, TypeError):
             pass
-    positions = lay_out(graph)
+    positions = lay_out(layout_graph(weights, sizes))
     cache.write_bytes(folder, key, json.dumps(positions).encode("utf-8"))
     return positions
 
@@ -188,10 +201,13 @@ def layout_folder() -> Path | None:
     return cache.private_folder(LAYOUT_CACHE)
 
 
-def _layout_key(graph: nx.Graph) -> str:
-    edges = sorted((a, b, d.get("weight"), d.get("edges")) for a, b, d in graph.edges(data=True))
-    settings = [TRIES, TRIES_UP_TO, SEED, ITERATIONS, NARROW, CLEARANCE, SPARSE_FROM, GAP, nx.__version__]
-    return cache.key_of(json.dumps([sorted(graph.nodes), edges, settings]))
+def layout_key(weights: Mapping[tuple[str, str], float], sizes: Mapping[tuple[str, str], int]) -> str:
+    """The cache key of a layout: everything `layout_graph` and `lay_out` make it from."""
+    nodes = sorted({aid for pair in weights for aid in pair})
+    edges = [(a, b, w, sizes.get((a, b), 1)) for (a, b), w in sorted(weights.items())]
+    settings = [TRIES, TRIES_UP_TO, SEED, ITERATIONS, NARROW, CLEARANCE, SPARSE_FROM, MIN_STEPS, GAP,
+                NETWORKX]
+    return cache.key_of(json.dumps([nodes, edges, settings]))
 
 
 def lay_out(graph: nx.Graph) -> dict[str, Point]:
@@ -221,8 +237,9 @@ def spring(part: nx.Graph, seed: int = SEED) -> dict[str, Point]:
     if n < SPARSE_FROM:
         raw = nx.spring_layout(part, seed=seed, weight="weight", iterations=ITERATIONS, scale=None)
         unit = 1 / math.sqrt(n)
-    else:
-        raw = nx.forceatlas2_layout(part, seed=seed, weight="weight")
+    else:  # each of ForceAtlas2's iterations costs n² here: fewer of them as the part grows
+        steps = max(MIN_STEPS, min(ITERATIONS * 2, int(ITERATIONS * 2 * (SPARSE_FROM / n) ** 2)))
+        raw = nx.forceatlas2_layout(part, seed=seed, weight="weight", max_iter=steps)
         unit = statistics.median(math.dist(raw[a], raw[b]) for a, b in part.edges) or 1.0
     left = min(float(x) for x, _ in raw.values())
     top = min(float(y) for _, y in raw.values())
@@ -347,6 +364,7 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 
 _memo: list[Graph] = []  # the graph of the last actors mapping drawn (one build's)
+_drawn: dict[str, str] = {}  # drawing_key -> SVG: the drawings made in this process
 
 
 def graph_of(actors: Mapping[str, ActorView]) -> Graph:
@@ -357,10 +375,21 @@ def graph_of(actors: Mapping[str, ActorView]) -> Graph:
     relations = relations_of(actors)
     shared = shared_events(actors)
     neighbours = neighbours_of(relations, shared)
-    positions = cached_layout(layout_graph(edge_weights(relations, shared), bundle_sizes(relations, shared)))
-    graph = Graph(actors, relations, shared, positions, neighbours, len(actors) - len(neighbours))
+    positions = cached_layout(edge_weights(relations, shared), bundle_sizes(relations, shared))
+    graph = Graph(actors, relations, shared, positions, neighbours, len(actors) - len(neighbours),
+                  edges_at(relations, lambda r: (r.source, r.target)), edges_at(tuple(shared), lambda p: p))
     _memo[:] = [graph]
     return graph
+
+
+def edges_at(edges: tuple[Edge, ...], ends: Callable[[Edge], tuple[str, str]]) -> dict[str, tuple[Edge, ...]]:
+    """Each actor's edges, in the order of `edges`: an actor's page draws its own edges without
+    going through every edge of the briefing (which made the pages cost n squared)."""
+    found: dict[str, list[Edge]] = defaultdict(list)
+    for edge in edges:
+        for end in dict.fromkeys(ends(edge)):
+            found[end].append(edge)
+    return {aid: tuple(mine) for aid, mine in found.items()}
 
 
 # ---------------------------------------------------------------------------- fitting to a page
@@ -536,10 +565,11 @@ class Occupied:
                               for j in range(_cell(top), _cell(bottom) + 1))
 
     def hits(self, points: Iterable[Point]) -> int:
-        return sum((_cell(x), _cell(y)) in self.cells for x, y in points)
+        cells, floor = self.cells, math.floor  # _cell inlined: this runs for every phrase tried
+        return sum(1 for x, y in points if (floor(x / CELL), floor(y / CELL)) in cells)
 
     def take(self, points: Iterable[Point]) -> None:
-        self.cells.update((_cell(x), _cell(y)) for x, y in points)
+        self.cells.update((math.floor(x / CELL), math.floor(y / CELL)) for x, y in points)
 
 
 CELL = 5.0  # the side of one cell of `Occupied`, in SVG units
@@ -636,15 +666,21 @@ ARROW = (
 )
 
 
-def draw_edges(graph: Graph, pos: Mapping[str, Point], focus: str | None,
-               radii: Mapping[str, float]) -> tuple[list[str], list[str]]:
+def edges_shown(graph: Graph, ids: Iterable[str], focus: str | None
+                ) -> tuple[list[Relation], list[tuple[str, str]]]:
     """The edges among the nodes drawn (on an actor's page only its own, as the page lists them:
-    the others are on the actors index), the edges of one pair bowed apart; and the phrases."""
-    def shown(a: str, b: str) -> bool:
-        return a in pos and b in pos and (focus is None or focus in (a, b))
+    the others are on the actors index)."""
+    drawn = set(ids)
+    relations = graph.relations if focus is None else graph.relations_at.get(focus, ())
+    pairs = tuple(graph.shared) if focus is None else graph.shared_at.get(focus, ())
+    return ([r for r in relations if r.source in drawn and r.target in drawn],
+            [p for p in pairs if p[0] in drawn and p[1] in drawn])
 
-    relations = [r for r in graph.relations if shown(r.source, r.target)]
-    shared = [p for p in graph.shared if shown(*p)]
+
+def draw_edges(graph: Graph, pos: Mapping[str, Point], shown: tuple[list[Relation], list[tuple[str, str]]],
+               radii: Mapping[str, float]) -> tuple[list[str], list[str]]:
+    """The edges shown (see edges_shown), the edges of one pair bowed apart; and the phrases."""
+    relations, shared = shown
     by_pair: dict[tuple[str, str], list[Relation | tuple[str, str]]] = defaultdict(list)
     for pair in shared:
         by_pair[pair].append(pair)
@@ -678,13 +714,38 @@ def legend(kinds: Iterable[str], shared: bool) -> str:
 
 
 def draw(graph: Graph, ids: Iterable[str], href: Callable[[str], str], focus: str | None, label: str) -> str:
-    """The nodes `ids` at their places in the layout, fitted to the page, with their edges."""
+    """The nodes `ids` at their places in the layout, fitted to the page, with their edges; a
+    drawing made before in this process from the same parts is reused (under `mkdocs serve`, an
+    edit redraws only the drawings whose actors, edges or layout it changed)."""
     ids = sorted(ids)
+    edges = edges_shown(graph, ids, focus)
+    key = drawing_key(graph, ids, href, focus, label, edges)
+    svg = _drawn.get(key)
+    if svg is None:
+        if len(_drawn) > MAX_DRAWN:
+            _drawn.clear()
+        svg = _drawn[key] = draw_svg(graph, ids, href, focus, label, edges)
+    return svg
+
+
+def drawing_key(graph: Graph, ids: list[str], href: Callable[[str], str], focus: str | None, label: str,
+                edges: tuple[list[Relation], list[tuple[str, str]]]) -> str:
+    """Everything a drawing is made from: each node's name, kind, link and place, the edges."""
+    nodes = [(aid, a.name, a.kind, href(a.link.path or ""), graph.positions[aid])
+             for aid, a in ((aid, graph.actors[aid]) for aid in ids)]
+    relations, shared = edges
+    parts = [focus, label, nodes, [(r.source, r.target, r.phrase) for r in relations],
+             [(pair, graph.shared[pair]) for pair in shared]]
+    return json.dumps(parts, ensure_ascii=False)
+
+
+def draw_svg(graph: Graph, ids: list[str], href: Callable[[str], str], focus: str | None, label: str,
+             edges: tuple[list[Relation], list[tuple[str, str]]]) -> str:
     labels = {aid: label_of(graph.actors[aid]) for aid in ids}
     radii = {aid: FOCUS_RADIUS if aid == focus else RADIUS for aid in ids}
     pos = spread(fit({aid: graph.positions[aid] for aid in ids}), labels, radii)
     left, top, right, bottom = view_box(pos, labels, radii)
-    lines, phrases = draw_edges(graph, pos, focus, radii)
+    lines, phrases = draw_edges(graph, pos, edges, radii)
     nodes = [draw_node(graph.actors[aid], pos[aid], href(graph.actors[aid].link.path or ""), radii[aid],
                        aid == focus) for aid in ids]
     return (
@@ -701,10 +762,21 @@ def neighbourhood(graph: Graph, focus: str) -> list[str]:
     return sorted({focus, *graph.neighbours.get(focus, ())})
 
 
-def caption(graph: Graph) -> str:
+def most_connected(graph: Graph, limit: int) -> list[str]:
+    """The actors the index draws: all with an edge, or the `limit` with the most (ties by id).
+    A briefing of many articles can have a thousand actors; drawn together they are a tangle
+    nobody reads, and placing their labels costs more than the rest of the build."""
+    ranked = sorted(graph.positions, key=lambda aid: (-len(graph.neighbours.get(aid, ())), aid))
+    return sorted(ranked[:limit])
+
+
+def caption(graph: Graph, drawn: int) -> str:
     """What the whole graph leaves out, in words."""
-    drawn = len(graph.positions)
-    text = f"{drawn} actor{'s' if drawn != 1 else ''} with a relation or a shared event."
+    linked = len(graph.positions)
+    text = f"{linked} actor{'s' if linked != 1 else ''} with a relation or a shared event."
+    if drawn < linked:
+        text = (f"The {drawn} of the {linked} actors with a relation or a shared event that have the most; "
+                "each actor's page draws its own.")
     if graph.left_out:
         text += (f" {graph.left_out} other{'s' if graph.left_out != 1 else ''}, with neither, "
                  f"{'are' if graph.left_out != 1 else 'is'} listed below but not drawn.")
@@ -720,8 +792,8 @@ def draw_graph(
     draw: no relation and no shared event (for `focus`: none of its own)."""
     graph = graph_of(actors)
     if focus is None:
-        ids = sorted(graph.positions)
-        label, notes = "The actors, their relations and shared events", caption(graph)
+        ids = most_connected(graph, INDEX_LIMIT)
+        label, notes = "The actors, their relations and shared events", caption(graph, len(ids))
     elif focus in graph.neighbours:
         ids = neighbourhood(graph, focus)
         label, notes = f"{actors[focus].name}, its relations and the actors of its events", ""
@@ -730,6 +802,6 @@ def draw_graph(
     if not ids:
         return Markup("")
     keys = {actors[aid].kind if actors[aid].kind in KIND_COLOURS else OTHER_KIND for aid in ids}
-    shared = any(focus is None or focus in pair for pair in graph.shared)
+    shared = bool(graph.shared if focus is None else graph.shared_at.get(focus))
     svg = draw(graph, ids, href, focus, label)
     return drawing(svg, legend(keys, shared), notes)

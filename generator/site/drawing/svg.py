@@ -103,6 +103,7 @@ def shorten(text: str, limit: int) -> str:
 
 def drawing(*parts: str) -> Markup:
     """A drawing's block: its SVG, legend and notes in one `div` that the page's CSS styles
-    (`briefing-drawing`) and Material's search leaves out (`data-search-exclude`: the marks'
-    titles repeat what the page says in words)."""
+    (`briefing-drawing`). The plugin puts it into the built page after search has indexed it
+    (see `site.pages.Rendered`); `data-search-exclude` keeps it out wherever it is written
+    into a page's Markdown instead: the marks' titles repeat what the page says in words."""
     return Markup('<div class="briefing-drawing" data-search-exclude>' + "".join(parts) + "</div>")

@@ -173,9 +173,9 @@ def test_a_cache_folder_others_can_write_is_not_trusted(tmp_path):
     shared = tmp_path / "shared"
     shared.mkdir(mode=0o777)
     shared.chmod(0o777)
-    graph = graph_module.layout_graph({("a", "b"): 1.0}, {})
-    (shared / f"{graph_module._layout_key(graph)}.json").write_text('{"a": [0, 0], "b": [0, 0]}')
-    assert graph_module.cached_layout(graph, shared) == graph_module.lay_out(graph)
+    weights = {("a", "b"): 1.0}
+    (shared / graph_module.layout_key(weights, {})).write_text('{"a": [0, 0], "b": [0, 0]}')
+    assert graph_module.cached_layout(weights, {}, shared) == lay_out(layout_graph(weights, {}))
 
 
 def test_the_layout_is_made_once_per_mapping(monkeypatch):
@@ -348,3 +348,16 @@ def test_a_phrase_moves_off_a_node_that_sits_on_its_edge():
     assert free == ((100.0, 0.0), 0.0, True)
     blocked = place_phrase(line, "supports", Occupied([(80.0, -20.0, 120.0, 20.0)]))
     assert abs(blocked[0][0] - 100) > 20
+
+
+def test_the_index_draws_the_most_connected_actors_when_there_are_too_many(monkeypatch):
+    monkeypatch.setattr(graph_module, "INDEX_LIMIT", 3)
+    graph_module._memo.clear()
+    svg = html.unescape(str(draw_graph(briefing(), href)))
+    drawn = re.findall(r'<a href="\.\./actors/([^/]+)/" class="node"', svg)
+    # Azerbaijan and Russia (3 neighbours each) and Armenia (2) before Putin and Turkey (1 each)
+    assert sorted(drawn) == ["armenia", "azerbaijan", "russia"]
+    assert "The 3 of the 5 actors with a relation or a shared event that have the most" in svg
+    assert "each actor's page draws its own" in svg
+    page = html.unescape(str(draw_graph(briefing(), href, focus="putin")))
+    assert "../actors/putin/" in page  # an actor left off the index still has its own drawing
