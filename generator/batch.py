@@ -39,9 +39,10 @@ from generator.extraction import Extraction, extract
 from generator.extraction.record import article_key, extract_record, extractor_key, read_record, relocate
 from generator.nlp import load_pipeline
 from generator.reading import Article, InputError, check_english, read_article
+from generator.sheets.parse import parse_yaml
 from generator.sheets.plan import Render
 from generator.sheets.report import GenerateError
-from generator.sheets.store import STATE_DIR, sheet_text, write_atomic
+from generator.sheets.store import STATE_DIR, sheet_text, source_text_file, write_atomic
 
 EXTRACTED_DIR = "extracted"  # under content/.briefing/: one record per article, ID.json
 
@@ -98,6 +99,39 @@ def duplicate_ids(articles: list[Article]) -> list[str]:
                           "expected each article once (rename one of the files)")
         seen.setdefault(article.id, article.path)
     return errors
+
+
+def known_id_clashes(articles: list[Article], content: Path) -> list[str]:
+    """Articles whose id is already another article's in the briefing. An id is its file's
+    name, so `a/report.txt` given after `b/report.txt` would take over b's source: its text
+    page, title and date, while b's facts still cite sentences of b. The same article again
+    (its text as kept, or the same file, or, for a briefing without kept texts, the same
+    title) is a regeneration, and fine."""
+    briefing = content / "briefing.yml"
+    data, errors = parse_yaml(briefing) if briefing.is_file() else (None, [])
+    sources = data.get("sources") if isinstance(data, dict) and not errors else None
+    known = {s.get("id"): s for s in sources or [] if isinstance(s, dict)}
+    clashes = []
+    for article in articles:
+        source = known.get(article.id)
+        if source is not None and not same_article(article, source, content):
+            clashes.append(
+                f"{article.path}: has the article id '{article.id}' of another article already in the "
+                f"briefing ('{source.get('title')}', read from {source.get('path')}); expected each article "
+                f"once: rename this file (its name is its id), or remove that source from {briefing} first")
+    return clashes
+
+
+def same_article(article: Article, source: dict, content: Path) -> bool:
+    """Whether a source of the briefing is this article, read again."""
+    kept = source_text_file(content, article.id)
+    if kept.is_file():
+        if kept.read_text(encoding="utf-8") == article.text + "\n":
+            return True
+    elif source.get("title") == article.title:
+        return True
+    path = source.get("path")
+    return bool(path) and Path(str(path)).resolve() == Path(article.path).resolve()
 
 
 # --- the records -----------------------------------------------------------------------
@@ -261,7 +295,10 @@ def workers(jobs: int) -> Iterator[Pool | None]:
     """`jobs` worker processes for a run (None for one job: the work is done here), each
     with the pipeline loaded and warmed (`start_worker`); terminated on leaving, at once on
     Ctrl-C or an error, so that no worker outlives the run. `generate` starts them before
-    it reads the inputs, so the workers load the pipeline while it reads."""
+    it reads the inputs, so the workers load the pipeline while it reads. No more workers
+    than CPUs (two at least, so the pool is the same on any machine): each extra one only
+    loads the pipeline again and competes for them."""
+    jobs = min(jobs, max(2, os.cpu_count() or 1))
     if jobs < 2:
         yield None
         return

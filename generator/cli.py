@@ -37,8 +37,8 @@ jobs_option = click.option(
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Extract in this many worker processes (each loads the pipeline once); the content "
-         "written is the same for any number.",
+    help="Extract in this many worker processes (each loads the pipeline once; at most one per "
+         "article, and per CPU past two); the content written is the same for any number.",
 )
 
 
@@ -61,7 +61,8 @@ published_option = click.option(
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    """Each line of the message as an error line (several bad inputs: one line each), exit 1."""
+    click.echo("\n".join(f"error: {line}" for line in message.splitlines() or [""]), err=True)
     sys.exit(1)
 
 
@@ -111,7 +112,7 @@ def extract(articles: tuple[Path, ...], published: str | None, content: Path, jo
 
     _one_date(published, articles)
     try:
-        if scheduler:
+        if scheduler is not None:
             made = _extract_on_dask(list(articles), content, published, scheduler, jobs)
         else:
             made = extract_to_records(list(articles), content, published=published, jobs=jobs)

@@ -24,29 +24,42 @@ ImportError that says how to install the extra.
 
 from __future__ import annotations
 
+import logging
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.batch import cached, read_inputs, record_file, save_record
 from generator.extraction.record import article_key, extract_record, extractor_key, read_record
 from generator.nlp import load_pipeline
-from generator.reading import read_article
+from generator.reading import Article, read_article
+from generator.sheets.report import GenerateError
 
 try:
     import dask.bag as db
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client, LocalCluster, as_completed, get_client
 except ImportError as exc:  # the optional extra; the message is the CLI's error line
     raise ImportError("the Dask path needs the dask extra: "
                       "pip install -c constraints.txt -e '.[dask]' (dask and distributed)") from exc
 
 
+PROTOCOLS = ("tcp", "tls", "ws", "wss", "ucx")  # Dask's comm protocols with a host and a port
+CONNECT_TIMEOUT = 10  # seconds to wait for a scheduler to answer
+
+
 def extract_on_cluster(paths: list[Path], content: Path, published: str | None = None,
                        scheduler: str = "local", workers: int = 2) -> list[str]:
     """`briefing extract --dask`: connect to the scheduler at `scheduler` (or start a
-    local cluster of `workers` processes for 'local'), then `extract_on_dask`."""
-    with dask_client(scheduler, workers) as client:
-        return extract_on_dask(paths, content, published, partitions=max(1, len(client.nthreads())))
+    local cluster of `workers` processes for 'local'), then `extract_on_dask`.
+    GenerateError for an address that is not one, a scheduler that cannot be reached, or
+    Ctrl-C (the records already back are kept)."""
+    try:
+        with dask_client(scheduler, workers) as client:
+            return extract_on_dask(paths, content, published, partitions=max(1, len(client.nthreads())))
+    except KeyboardInterrupt:
+        raise GenerateError("interrupted; the records made so far are kept") from None
 
 
 @contextmanager
@@ -54,12 +67,30 @@ def dask_client(scheduler: str, workers: int) -> Iterator[Client]:
     """A client of the cluster at `scheduler`, or of a local one of `workers` processes
     with one thread each (the pipeline is not made for threads)."""
     if scheduler != "local":
-        with Client(scheduler) as client:
+        with connect(scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with warnings.catch_warnings():  # "port 8787 in use": the dashboard, which is not wanted
+        warnings.simplefilter("ignore", UserWarning)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    with cluster, Client(cluster) as client:
         yield client
+
+
+def connect(scheduler: str) -> Client:
+    """A client of the scheduler at `scheduler` (`tcp://HOST:PORT`, or another of Dask's
+    protocols); GenerateError saying why when it is no address or cannot be reached in
+    CONNECT_TIMEOUT seconds."""
+    parts = urlsplit(scheduler)
+    if parts.scheme not in PROTOCOLS or not parts.hostname or parts.port is None:
+        raise GenerateError(f"--dask {scheduler!r}: not a scheduler's address; expected tcp://HOST:PORT "
+                            "(or 'local' for a cluster on this machine)")
+    try:
+        return Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except Exception as exc:  # OSError, TimeoutError, and whatever a non-Dask server answers with
+        raise GenerateError(f"--dask {scheduler}: no Dask scheduler answered within {CONNECT_TIMEOUT} s "
+                            f"({type(exc).__name__}); expected the address of a running scheduler") from None
 
 
 def extract_on_dask(paths: list[Path], content: Path, published: str | None = None,
@@ -71,21 +102,33 @@ def extract_on_dask(paths: list[Path], content: Path, published: str | None = No
     key = extractor_key()
     keys = {a.id: article_key(a, key) for a in articles}
     todo = [a for a in articles if cached(content, a, keys[a.id]) is None]
-    made: dict[str, str] = {}
-    if todo:
-        bag = db.from_sequence([str(a.path.resolve()) for a in todo], npartitions=min(partitions, len(todo)))
-        made = dict(bag.map_partitions(extract_partition, published).compute())
+    made = extract_todo(todo, content, published, partitions) if todo else {}
     lines = []
     for article in articles:
         path = record_file(content, article.id)
         if article.id not in made:
             lines.append(f"{path} (kept: unchanged)")
             continue
-        save_record(content, article, made[article.id])
         matches = read_record(made[article.id], article.id, keys[article.id]) is not None
         lines.append(f"{path} (extracted)" if matches else
                      f"{path} (extracted by a worker with another extractor: generate extracts it again)")
     return lines
+
+
+def extract_todo(todo: list[Article], content: Path, published: str | None,
+                 partitions: int) -> dict[str, str]:
+    """The articles extracted on the current scheduler in `partitions` partitions; each
+    partition's records written here as soon as it is back, so an interrupted run keeps them.
+    Returns the record text by article id."""
+    by_id = {a.id: a for a in todo}
+    bag = db.from_sequence([str(a.path.resolve()) for a in todo], npartitions=min(partitions, len(todo)))
+    futures = get_client().compute(bag.map_partitions(extract_partition, published).to_delayed())
+    made: dict[str, str] = {}
+    for future in as_completed(futures):
+        for article_id, text in future.result():
+            save_record(content, by_id[article_id], text)
+            made[article_id] = text
+    return made
 
 
 def extract_partition(paths: list[str], published: str | None) -> list[tuple[str, str]]:

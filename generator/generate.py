@@ -24,7 +24,16 @@ from __future__ import annotations
 from contextlib import nullcontext
 from pathlib import Path
 
-from generator.batch import Extracted, find_work, read_inputs, renderer, run_work, save_records, workers
+from generator.batch import (
+    Extracted,
+    find_work,
+    known_id_clashes,
+    read_inputs,
+    renderer,
+    run_work,
+    save_records,
+    workers,
+)
 from generator.extraction import Extraction
 from generator.extraction.actors.names import merge_reason
 from generator.extraction.world import load_world
@@ -45,9 +54,13 @@ def run_generate(paths: list[Path], content: Path, published: str | None = None,
                  dry_run: bool = False, jobs: int = 1) -> GenerateReport:
     """Generate (or regenerate) the briefing in `content` from the articles at `paths`,
     extracting in `jobs` worker processes (1: in this process)."""
-    with workers(jobs) as pool:  # started first: they load the pipeline while the inputs are read
+    # the workers start first: they load the pipeline while the inputs are read
+    with workers(min(jobs, len(paths))) as pool:
         try:
             articles = read_inputs(paths, published)
+            clashes = known_id_clashes(articles, content)
+            if clashes:
+                raise GenerateError("\n".join(clashes) + "\nnothing was written")
             work = find_work(articles, content)
             folding = FoldInOrder(len(articles))
             extracted = run_work(work, content, pool, save=False, each=lambda i, e: folding.add(

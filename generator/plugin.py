@@ -109,7 +109,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.files_key, self.keys, self.kept = "", {}, {}  # no page reused until the site is known
-        self.generated, self.converted = set(), set()
+        shown, self.generated, self.converted = self.generated, set(), set()
         for file in [f for f in files if _is_data(f.src_uri)]:
             files.remove(file)
         try:
@@ -119,7 +119,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if not self.serving:
                 raise
             log.error(str(exc))
-            return _error_site(files, config, str(exc))
+            self.generated = shown  # the error is shown at each of the last build's pages
+            return _error_site(files, config, str(exc), {p for p in shown if p.endswith(".md")})
         if not self.config.keep_site_name:
             config.site_name = site_name(content.briefing.topic or content.briefing.title)
         files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
@@ -221,18 +222,20 @@ def _render(content: Content, templates: Path, directory_urls: bool) -> Rendered
         raise PluginError(str(exc)) from None
 
 
-def _error_site(files: Files, config: MkDocsConfig, message: str) -> Files:
-    """Every index page says what is wrong, `path:line: message` as `briefing validate`
-    prints it; the next save that fixes the sheet rebuilds the briefing."""
+def _error_site(files: Files, config: MkDocsConfig, message: str, pages: set[str]) -> Files:
+    """Every index page, and each page of the last build (`pages`: a reader's browser
+    reloads the page it shows), says what is wrong, `path:line: message` as `briefing
+    validate` prints it; the next save that fixes the sheet rebuilds the briefing."""
     listing = "\n".join(f"    {line}" for line in message.splitlines())  # a code block
     page = (
         "# The briefing does not build\n\n"
         f"Fix the sheets below and save: this page reloads by itself.\n\n{listing}\n"
     )
     files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
-    for path in NAV_PATHS:
+    for path in sorted(NAV_PATHS | pages):
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=page))
+            inclusion = InclusionLevel.UNDEFINED if path in NAV_PATHS else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=page, inclusion=inclusion))
     if config.nav is None:
         config.nav = _navigation(files)
     return files

@@ -48,3 +48,18 @@ def test_the_dask_option_of_extract_on_a_local_cluster(tmp_path):
     assert result.output.count("(extracted)") == 2
     records = sorted(p.name for p in (content / ".briefing" / "extracted").iterdir())
     assert records == ["border.json", "talks.json"]
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("garbage", "not a scheduler's address; expected tcp://HOST:PORT"),
+    ("", "not a scheduler's address"),
+    ("tcp://127.0.0.1:1", "no Dask scheduler answered within"),
+])
+def test_a_bad_scheduler_address_is_one_clear_line(tmp_path, address, expected):
+    paths = write_articles(tmp_path / "in", ["talks"])
+    result = CliRunner().invoke(main, ["extract", "--dask", address, "--content", str(tmp_path / "c"),
+                                       *map(str, paths)])
+    assert result.exit_code == 1
+    assert f"error: --dask {address!r}" in result.output or f"error: --dask {address}:" in result.output
+    assert expected in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "c").exists()

@@ -25,9 +25,10 @@ from generator.cli import main
 from generator.extraction import Extraction, record
 from generator.reading import read_article
 from generator.schema import Actor, Briefing, Claim, Event, Participant, Source, SourceRef
+from generator.sheets import plan as plan_module
 from generator.sheets.fold import Merge
 from generator.sheets.state import content_lock
-from generator.sheets.store import load_content, round_trip_yaml, sheet_text, source_text_file
+from generator.sheets.store import STATE_DIR, load_content, round_trip_yaml, sheet_text, source_text_file
 from tests.paths import ROOT
 
 ARTICLE_A = """Russia hosts ceasefire talks between Armenia and Azerbaijan
@@ -155,6 +156,26 @@ def test_each_bad_input_is_refused_and_changes_nothing(tmp_path, existing, artic
         assert f"error: {path}" in out and expected in out, f"{kind}: unclear message\n{out}"
         assert "Traceback" not in out and "nothing was written" in out, kind
         assert snapshot(existing) == before, f"{kind}: the briefing changed"
+
+
+def test_another_article_with_a_known_id_is_refused_and_the_same_one_is_not(tmp_path, existing, articles):
+    """The id is the file's name: a different article named like one in the briefing would
+    take over its source page while the old facts still cite it."""
+    before = snapshot(existing)
+    other = tmp_path / "elsewhere" / articles[0].name  # same name as article a, another text
+    other.parent.mkdir()
+    other.write_text(ARTICLE_B, encoding="utf-8")
+    result = invoke("generate", str(other), "--published", "2020-10-11", "--content", str(existing))
+    out = output_of(result)
+    assert result.exit_code == 1 and f"error: {other}: has the article id 'a' of another article" in out, out
+    assert "rename this file" in out and "nothing was written" in out and "Traceback" not in out
+    assert snapshot(existing) == before
+    moved = tmp_path / "moved" / articles[0].name  # the same article, moved: a regeneration
+    moved.parent.mkdir()
+    moved.write_text(articles[0].read_text(encoding="utf-8"), encoding="utf-8")
+    for again in (articles[0], moved):
+        result = invoke("generate", str(again), "--published", "2020-10-10", "--content", str(existing))
+        assert result.exit_code == 0, output_of(result)
 
 
 @pytest.mark.slow
@@ -344,8 +365,43 @@ def test_a_run_killed_mid_write_leaves_valid_sheets(tmp_path, articles):
         again = subprocess.run([*BRIEFING, "generate", str(articles[1]), "--published", "2020-10-11",
                                 "--content", str(target)], capture_output=True, text=True, cwd=ROOT)
         assert again.returncode == 0, again.stderr
+        assert "conflicts" not in again.stdout, f"attempt {attempt}: its own sheets taken for edits"
         assert sheets_of(target) == sheets_of(reference), f"attempt {attempt}: the rerun left it unfinished"
+        state = Path(STATE_DIR) / "state.json"
+        assert (target / state).read_text() == (reference / state).read_text(), f"attempt {attempt}"
+        assert not (target / STATE_DIR / "journal.json").exists()
     assert killed >= 2, "the kills should land while the run is writing"
+
+
+def test_a_run_stopped_while_writing_is_finished_by_the_next_as_it_would_have_been(
+        tmp_path, existing, articles, monkeypatch):
+    """Ctrl-C after a few sheets are written: the next run replays the journal before it
+    merges, so it ends with the very files an uninterrupted run writes."""
+    whole = tmp_path / "whole"
+    subprocess.run(["cp", "-a", str(existing), str(whole)], check=True)
+    assert invoke("generate", str(articles[1]), "--content", str(whole)).exit_code == 0
+    real_write, count = plan_module.write, []
+
+    def stop_after_two(path: Path, text: str) -> None:
+        if len(count) == 2:
+            raise KeyboardInterrupt
+        count.append(path)
+        real_write(path, text)
+
+    monkeypatch.setattr(plan_module, "write", stop_after_two)
+    stopped = invoke("generate", str(articles[1]), "--content", str(existing))
+    assert stopped.exit_code == 1 and "interrupted" in output_of(stopped)
+    assert (existing / STATE_DIR / "journal.json").exists()
+    monkeypatch.setattr(plan_module, "write", real_write)
+    again = invoke("generate", str(articles[1]), "--content", str(existing))
+    assert again.exit_code == 0 and "finished an interrupted run's writing first" in output_of(again)
+    assert "conflicts" not in output_of(again)
+    assert snapshot_bytes(existing) == snapshot_bytes(whole)
+
+
+def snapshot_bytes(content: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(content)): p.read_bytes() for p in sorted(content.rglob("*"))
+            if p.is_file() and p.name != "lock"}
 
 
 def sheets_of(content: Path) -> dict:

@@ -73,5 +73,8 @@ def test_a_bad_sheet_shows_its_place_in_the_browser_and_the_site_comes_back(serv
     sheet.write_text(good.replace("kind: assault", "kind: bombardment"), encoding="utf-8")
     page = wait_for(url, "The briefing does not build")
     assert "content/events/shelling.yml:" in page and "bombardment" in page
+    shown = wait_for(url + "actors/russia/", "The briefing does not build")  # the page a reader had open
+    assert "content/events/shelling.yml:" in shown
     sheet.write_text(good, encoding="utf-8")
     wait_for(url, "Ceasefire talks in Moscow")
+    wait_for(url + "actors/russia/", "Russia")

@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.sheets import merge
 from generator.sheets.fold import Folded, Merge, SheetSet, fold, fold_each
+from generator.sheets.journal import end_journal, finish_journal, start_journal
 from generator.sheets.merge import plain
 from generator.sheets.report import Change, GenerateError, GenerateReport
 from generator.sheets.state import STATE_FILE, read_state, state_text
@@ -33,6 +34,7 @@ from generator.sheets.store import (
 )
 
 FOLDERS = ("actors", "events")
+UNFINISHED = "the sheets written so far are valid, and the next run finishes the writing first"
 
 # Seconds to wait after each file written: lets the crash tests kill a run mid-write.
 WRITE_PAUSE = float(os.environ.get("BRIEFING_WRITE_PAUSE", "0") or 0)
@@ -126,6 +128,8 @@ def plan_runs(content: Path, runs: list[tuple[SheetSet, set[str]]], report: Gene
 def plan_folded(content: Path, folded: Folded, report: GenerateReport) -> Plan:
     """`plan_runs` for extractions already folded into one (`fold_each`, `FoldInOrder`)."""
     new, run, merges = folded
+    if not report.dry_run:
+        report.finished = finish_journal(content)  # an interrupted run's writes, first
     disk = read_disk(content)
     base = read_state(content)
     view, _ = fold(base, disk.view(), new, run)
@@ -236,24 +240,21 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
     try:
         if render is not None:
             render_plan(plan, render)
-        report.written += export_json_schemas(content)
-        if plan.register_sources and plan.briefing:
-            write(plan.briefing)
-        for step in plan.actors:
-            write(step, interim=step.interim is not None)
-        for step in plan.events:
-            write(step)
-        for step in plan.actors:
-            if step.interim is not None:
-                write(step)
-        if plan.briefing:
-            write(plan.briefing)
-        write_atomic(content / STATE_DIR / STATE_FILE, state_text(plan.view))
+        writes, state = planned_writes(plan), state_text(plan.view)
     except KeyboardInterrupt:
-        raise GenerateError("interrupted; the sheets written so far are valid; run again to finish") from None
+        raise GenerateError("interrupted before any sheet was written; the content is unchanged") from None
+    try:
+        report.written += export_json_schemas(content)
+        start_journal(content, writes, state)  # a run stopped from here on is finished by the next
+        for path, text in writes:
+            write(path, text)
+        write_atomic(content / STATE_DIR / STATE_FILE, state)
+        end_journal(content)
+    except KeyboardInterrupt:
+        raise GenerateError(f"interrupted while writing; {UNFINISHED}") from None
     except OSError as exc:
-        raise GenerateError(f"{exc.filename or content}: cannot write ({exc.strerror}); "
-                            "the sheets written so far are valid") from None
+        where = exc.filename or content
+        raise GenerateError(f"{where}: cannot write ({exc.strerror}); {UNFINISHED}") from None
     for step in plan.final_steps():
         report.written.append(step.path)
         report.changes.append(step.change)
@@ -261,13 +262,27 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
     report.unchanged = [p for p in sheet_files(content) if p not in counted]
 
 
-def write(step: Step, interim: bool = False) -> None:
-    """The step's file, in full or (with `interim`) its interim version."""
+def planned_writes(plan: Plan) -> list[tuple[Path, str]]:
+    """Each file the plan writes with its text, in the order written: briefing.yml first
+    only to register new sources; actors (an interim version without references to what is
+    not written yet); events; those actors in full; briefing.yml."""
+    briefing = [(plan.briefing.path, text_of_step(plan.briefing))] if plan.briefing else []
+    actors = [(step.path, text_of_step(step, interim=step.interim is not None)) for step in plan.actors]
+    events = [(step.path, text_of_step(step)) for step in plan.events]
+    in_full = [(step.path, text_of_step(step)) for step in plan.actors if step.interim is not None]
+    return (briefing if plan.register_sources else []) + actors + events + in_full + briefing
+
+
+def text_of_step(step: Step, interim: bool = False) -> str:
+    """The step's file text, in full or (with `interim`) its interim version."""
     name, data = ("interim", step.interim) if interim else ("data", step.data)
     text = step.texts.get(name)
-    if write_atomic(step.path, text if text is not None else sheet_text(step.kind, data)):
-        if WRITE_PAUSE:
-            time.sleep(WRITE_PAUSE)
+    return text if text is not None else sheet_text(step.kind, data)
+
+
+def write(path: Path, text: str) -> None:
+    if write_atomic(path, text) and WRITE_PAUSE:
+        time.sleep(WRITE_PAUSE)
 
 
 def sheet_files(content: Path) -> list[Path]:

@@ -46,12 +46,15 @@ class GenerateReport:
     origins: list[str] = field(default_factory=list)  # per article: its title and date, and their sources
     dry_run: bool = False
     merges: list[str] = field(default_factory=list)  # what was merged and why, for --explain
+    finished: list[Path] = field(default_factory=list)  # written to finish an interrupted run first
 
     def summary(self, explain: bool = False) -> str:
         """What a person needs after a run: what is there, what changed, what to check;
         with `explain`, also which names became one actor and which sheets new actors
         and events joined (or were kept apart from), each with its reason."""
         lines = [self._counts_line(), *(f"  {o}" for o in self.origins)]
+        if self.finished:
+            lines.append(f"finished an interrupted run's writing first: {len(self.finished)} file(s)")
         if self.dry_run:
             lines.append(f"dry run: {len(self.changes)} file(s) would change, nothing written")
             lines += [f"  would write {c}" for c in self.changes]

@@ -775,8 +775,8 @@ def caption(graph: Graph, drawn: int) -> str:
     linked = len(graph.positions)
     text = f"{linked} actor{'s' if linked != 1 else ''} with a relation or a shared event."
     if drawn < linked:
-        text = (f"The {drawn} of the {linked} actors with a relation or a shared event that have the most; "
-                "each actor's page draws its own.")
+        text = (f"The {drawn} actors with the most relations and shared events, of the {linked} that have "
+                "any; each actor's page draws its own.")
     if graph.left_out:
         text += (f" {graph.left_out} other{'s' if graph.left_out != 1 else ''}, with neither, "
                  f"{'are' if graph.left_out != 1 else 'is'} listed below but not drawn.")

@@ -357,7 +357,7 @@ def test_the_index_draws_the_most_connected_actors_when_there_are_too_many(monke
     drawn = re.findall(r'<a href="\.\./actors/([^/]+)/" class="node"', svg)
     # Azerbaijan and Russia (3 neighbours each) and Armenia (2) before Putin and Turkey (1 each)
     assert sorted(drawn) == ["armenia", "azerbaijan", "russia"]
-    assert "The 3 of the 5 actors with a relation or a shared event that have the most" in svg
+    assert "The 3 actors with the most relations and shared events, of the 5 that have any" in svg
     assert "each actor's page draws its own" in svg
     page = html.unescape(str(draw_graph(briefing(), href, focus="putin")))
     assert "../actors/putin/" in page  # an actor left off the index still has its own drawing
