@@ -156,7 +156,7 @@ def report(n: int, repeat: int) -> None:
                           repeat, "Event 1")
         shutil.rmtree(project / "site", ignore_errors=True)
     o, b, s = (statistics.median(t) for t in (ours, bare, same))
-    print(f"{2 * n:>14} {pages:>6} {o:>8.2f} {b:>8.2f} {o / b:>6.2f}x {s:>8.2f} {o / s:>6.2f}x")
+    print(f"{f'{n} + {n}':>14} {pages:>6} {o:>8.2f} {b:>8.2f} {o / b:>6.2f}x {s:>8.2f} {o / s:>6.2f}x")
 
 
 def main() -> None:
@@ -165,7 +165,7 @@ def main() -> None:
     if "--repeat" in args:
         del args[args.index("--repeat"):args.index("--repeat") + 2]
     sizes = [int(a) for a in args] or [500]
-    print(f"{'actors+events':>14} {'pages':>6} {'edit s':>8} {'bare s':>8} {'ratio':>7} {'same s':>8} "
+    print(f"{'actors + events':>14} {'pages':>6} {'edit s':>8} {'bare s':>8} {'ratio':>7} {'same s':>8} "
           f"{'ratio':>7}   (medians of {repeat} edits: save to page shown)")
     for n in sizes:
         report(n, repeat)

@@ -79,7 +79,7 @@ def main() -> None:
         del args[args.index("--repeat"):args.index("--repeat") + 2]
     seed = "--seed" in args
     sizes = [int(a) for a in args if a != "--seed"] or ([] if seed else [25, 100, 400])
-    print(f"{'actors+events':>14} {'pages':>6} {'build s':>8} {'ms/page':>8} {'floor s':>8} {'ratio':>7} "
+    print(f"{'actors + events':>14} {'pages':>6} {'build s':>8} {'ms/page':>8} {'floor s':>8} {'ratio':>7} "
           f"{'peak MB':>8}   (medians of {repeat}, interleaved)")
     if seed:
         with tempfile.TemporaryDirectory() as tmp:
@@ -94,7 +94,7 @@ def main() -> None:
             project = Path(tmp) / "bench"
             new_project(project)
             write_briefing(project / "content", n)
-            report(str(2 * n), project, Path(tmp), repeat)
+            report(f"{n} + {n}", project, Path(tmp), repeat)
 
 
 if __name__ == "__main__":
