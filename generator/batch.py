@@ -176,7 +176,6 @@ def extract_to_records(paths: list[Path], content: Path, published: str | None =
             for e in done]
 
 
-
 def extract_articles(articles: list[Article], content: Path, jobs: int = 1,
                      save: bool = True) -> list[Extracted]:
     """Each article's extraction, in the order of `articles`: its record's where the key
@@ -229,6 +228,8 @@ def run_work(work: Work, content: Path, pool: Pool | None, save: bool,
     for article, text in extract_texts(work.todo, work.keys, pool):
         if save:
             save_record(content, article, text)
+        # read back from its record even when made here: the merge then sees exactly what a
+        # worker, a Dask task or the next run would, so the content is the same in every case
         work.found[article.id] = read_record(text, article.id, work.keys[article.id])
         finish(article, text)
     return [done[a.id] for a in work.articles]
@@ -339,7 +340,7 @@ def extract_in_worker(job: tuple[Article, str]) -> tuple[str, str | None, str | 
 
 
 def renderer(pool: Pool | None) -> Render | None:
-    """The sheets' texts made in the workers (`sheets/plan.py` `render_plan`); None
+    """The sheets' texts made in the workers (`sheets/plan.py` `planned_writes`); None
     without workers: each is then made as it is written."""
     if pool is None:
         return None

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.batch import cached, read_inputs, record_file, save_record
+from generator.batch import find_work, read_inputs, record_file, save_record
 from generator.extraction.record import article_key, extract_record, extractor_key, read_record
 from generator.nlp import load_pipeline
 from generator.reading import Article, read_article
@@ -98,18 +98,15 @@ def extract_on_dask(paths: list[Path], content: Path, published: str | None = No
     """Every article read and checked here, then those without a matching record
     extracted on the current Dask scheduler (the Client made last) in `partitions`
     partitions, their records written here. One line per article, as `briefing extract`."""
-    articles = read_inputs(paths, published)
-    key = extractor_key()
-    keys = {a.id: article_key(a, key) for a in articles}
-    todo = [a for a in articles if cached(content, a, keys[a.id]) is None]
-    made = extract_todo(todo, content, published, partitions) if todo else {}
+    work = find_work(read_inputs(paths, published), content)
+    made = extract_todo(work.todo, content, published, partitions) if work.todo else {}
     lines = []
-    for article in articles:
+    for article in work.articles:
         path = record_file(content, article.id)
         if article.id not in made:
             lines.append(f"{path} (kept: unchanged)")
             continue
-        matches = read_record(made[article.id], article.id, keys[article.id]) is not None
+        matches = read_record(made[article.id], article.id, work.keys[article.id]) is not None
         lines.append(f"{path} (extracted)" if matches else
                      f"{path} (extracted by a worker with another extractor: generate extracts it again)")
     return lines

@@ -952,7 +952,8 @@ def edtf_bounds(value: object, fuzzy: bool = False) -> tuple[dt.date, dt.date] |
 
 @cache
 def _edtf_bounds(value: str, fuzzy: bool) -> tuple[dt.date, dt.date] | None:
-    plain = None if fuzzy else _plain_bounds(value)
+    # a plain value is neither approximate nor uncertain: its fuzzy bounds are its strict ones
+    plain = _plain_bounds(value)
     if plain is not None:
         return plain
     parsed = parse_edtf_value(value)

@@ -375,12 +375,13 @@ def test_a_time_of_day_beside_its_own_day_or_in_a_span_of_hours_gives_no_second_
 # --- plain calendar values are bounded without the edtf package, with the same answer ------
 
 
-def _edtf_package_bounds(value: str):
+def _edtf_package_bounds(value: str, fuzzy: bool = False):
     parsed = dates_module.parse_edtf_value(value)
     if parsed is None:
         return None
-    return (dates_module._struct_day(parsed.lower_strict(), dt.date.min),
-            dates_module._struct_day(parsed.upper_strict(), dt.date.max))
+    lower, upper = (parsed.lower_fuzzy(), parsed.upper_fuzzy()) if fuzzy else \
+        (parsed.lower_strict(), parsed.upper_strict())
+    return dates_module._struct_day(lower, dt.date.min), dates_module._struct_day(upper, dt.date.max)
 
 
 @given(
@@ -398,8 +399,15 @@ def test_plain_values_are_bounded_as_the_edtf_package_bounds_them(a, b, precisio
              "before": f"../{written(a)}", "since": f"{written(a)}/.."}[shape]
     fast = dates_module._plain_bounds(value)
     assert fast is not None and fast == _edtf_package_bounds(value), value
+    assert fast == _edtf_package_bounds(value, fuzzy=True), value  # no margin without a qualifier
+    assert dates_module.edtf_bounds(value, fuzzy=True) == fast
 
 
 @pytest.mark.parametrize("value", ["2021-02-30", "2020-13", "2020-21", "2020~", "199X", "2021/2020", "../.."])
 def test_anything_but_a_plain_calendar_value_is_left_to_the_edtf_package(value):
     assert dates_module._plain_bounds(value) is None
+
+
+def test_a_qualified_date_is_widened_when_fuzzy():
+    assert dates_module.edtf_bounds("2020-10~", fuzzy=True) == _edtf_package_bounds("2020-10~", fuzzy=True)
+    assert dates_module.edtf_bounds("2020-10~", fuzzy=True) != dates_module.edtf_bounds("2020-10~")

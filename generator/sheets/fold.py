@@ -14,7 +14,6 @@ run's own articles no longer say is dropped. The `SheetSet` is what
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -348,18 +347,10 @@ def dates_compatible(a: str | None, b: str | None, same_title: bool = False) -> 
         return same_title
     if a == b:
         return True
-    span_a, span_b = fuzzy_bounds(a), fuzzy_bounds(b)
+    span_a, span_b = edtf_bounds(a, fuzzy=True), edtf_bounds(b, fuzzy=True)
     if span_a is None or span_b is None:
         return False
     return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
-
-
-def fuzzy_bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """A date's bounds widened by its uncertainty. Only a qualified value (`~`, `?`, `%`)
-    is widened: any other's fuzzy bounds are its strict ones (tests/sheets/test_merge.py
-    checks it), which `edtf_bounds` reads off a plain value's digits instead of parsing
-    it with the edtf package (ms a value: most of a large merge's time otherwise)."""
-    return edtf_bounds(value, fuzzy=any(mark in str(value) for mark in "~?%"))
 
 
 def rename_references(data: Any, renames: dict[str, str]) -> Any:

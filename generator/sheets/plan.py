@@ -50,7 +50,6 @@ class Step:
     data: Any
     change: Change
     interim: Any = None
-    texts: dict[str, str] = field(default_factory=dict)  # "data", "interim": the file's text, made beforehand
 
 
 # Makes the text of each (kind, data) in a list, in order (in worker processes, say).
@@ -221,26 +220,15 @@ def add_interims(plan: Plan, existing: set[str]) -> None:
         existing.add(step.path.stem)
 
 
-def render_plan(plan: Plan, render: Render) -> None:
-    """Make the text of every file the plan writes beforehand, all at once (YAML's
-    round-trip dumper is most of a merge's time; `render` may share it among processes)."""
-    wanted = [(step, name, data) for step in plan.final_steps()
-              for name, data in (("data", step.data), ("interim", step.interim)) if data is not None]
-    for (step, name, _), text in zip(wanted, render([(step.kind, data) for step, _, data in wanted]),
-                                     strict=True):
-        step.texts[name] = text
-
-
 def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render | None = None) -> None:
     """Write in the order that keeps content/ valid whenever the run stops: schemas;
     briefing.yml first only to register new sources; actors (without references to what
     is not written yet); events; those actors in full; briefing.yml; the state. With
-    `render`, the files' texts are made by it first (`render_plan`)."""
+    `render`, the files' texts are made by it (in worker processes, say), all before the
+    first write."""
     clean_temp_files(content)
     try:
-        if render is not None:
-            render_plan(plan, render)
-        writes, state = planned_writes(plan), state_text(plan.view)
+        writes, state = planned_writes(plan, render), state_text(plan.view)
     except KeyboardInterrupt:
         raise GenerateError("interrupted before any sheet was written; the content is unchanged") from None
     try:
@@ -262,22 +250,19 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
     report.unchanged = [p for p in sheet_files(content) if p not in counted]
 
 
-def planned_writes(plan: Plan) -> list[tuple[Path, str]]:
+def planned_writes(plan: Plan, render: Render | None = None) -> list[tuple[Path, str]]:
     """Each file the plan writes with its text, in the order written: briefing.yml first
     only to register new sources; actors (an interim version without references to what is
-    not written yet); events; those actors in full; briefing.yml."""
-    briefing = [(plan.briefing.path, text_of_step(plan.briefing))] if plan.briefing else []
-    actors = [(step.path, text_of_step(step, interim=step.interim is not None)) for step in plan.actors]
-    events = [(step.path, text_of_step(step)) for step in plan.events]
-    in_full = [(step.path, text_of_step(step)) for step in plan.actors if step.interim is not None]
-    return (briefing if plan.register_sources else []) + actors + events + in_full + briefing
-
-
-def text_of_step(step: Step, interim: bool = False) -> str:
-    """The step's file text, in full or (with `interim`) its interim version."""
-    name, data = ("interim", step.interim) if interim else ("data", step.data)
-    text = step.texts.get(name)
-    return text if text is not None else sheet_text(step.kind, data)
+    not written yet); events; those actors in full; briefing.yml. The texts are made all at
+    once, by `render` when given (YAML's round-trip dumper is most of a merge's time)."""
+    briefing = [(plan.briefing, plan.briefing.data)] if plan.briefing else []
+    actors = [(step, step.interim if step.interim is not None else step.data) for step in plan.actors]
+    events = [(step, step.data) for step in plan.events]
+    in_full = [(step, step.data) for step in plan.actors if step.interim is not None]
+    order = (briefing if plan.register_sources else []) + actors + events + in_full + briefing
+    items = [(step.kind, data) for step, data in order]
+    texts = render(items) if render is not None else [sheet_text(kind, data) for kind, data in items]
+    return [(step.path, text) for (step, _), text in zip(order, texts, strict=True)]
 
 
 def write(path: Path, text: str) -> None:

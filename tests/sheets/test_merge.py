@@ -578,17 +578,6 @@ def test_fold_each_folds_the_articles_into_one_one_after_another():
     assert alone is first and run == {"a1"} and merges == [[]]
 
 
-@pytest.mark.parametrize("value", ["2020-10-09", "2020-10", "2020", "2020-10-09/2020-10-12", "../2016-12-15",
-                                   "2016-12-15/..", "2020-21", "201X", "2020-10-XX", "[2020,2021]", "Y-17E7"])
-def test_only_a_qualified_date_is_widened_so_a_plain_one_needs_no_parse(value):
-    assert folding.fuzzy_bounds(value) == folding.edtf_bounds(value, fuzzy=True)
-
-
-def test_a_qualified_date_is_widened():
-    assert folding.fuzzy_bounds("2020-10~") == folding.edtf_bounds("2020-10~", fuzzy=True)
-    assert folding.fuzzy_bounds("2020-10~") != folding.edtf_bounds("2020-10~")
-
-
 def test_an_actor_naming_an_actor_written_before_it_needs_no_interim(tmp_path):
     """Actors are written in order: one that names an earlier one is written once; one
     that names a later actor or an event is written first without that reference."""
