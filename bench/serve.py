@@ -9,15 +9,19 @@ taken (the watcher's delay included). The same is done, interleaved, for two flo
 served by bare Material (no plugin but search) with one page edited:
 - "bare": as many pages as the briefing's site, each a heading, a paragraph and a link, as
   bench/site.py's floor;
-- "same": the briefing's own pages, written out as the Markdown the plugin hands MkDocs, so
-  MkDocs' own rebuild of the same pages is all that remains (issue 11: "the bare Material
-  rebuild of the same site").
+- "same": the briefing's own pages, each written out as a Markdown file holding the page's
+  front matter and the HTML the plugin hands MkDocs (Markdown passes HTML through as it is),
+  with the downloads and the briefing's navigation, under the mkdocs.yml `briefing new`
+  writes without the plugin; so MkDocs' own rebuild of the same pages is all that remains
+  (issue 11: "the bare Material rebuild of the same site").
 Medians of R edits each, and the ratios, are printed.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -30,14 +34,18 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.config import load_config
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from synthetic import FLOOR_YML, write_briefing, write_floor  # noqa: E402  (bench/synthetic.py)
+from synthetic import floor_config, write_briefing, write_floor  # noqa: E402  (bench/synthetic.py)
 
+from generator.plugin import NAV, _permalink  # noqa: E402
 from generator.project import new_project  # noqa: E402
 from generator.sheets.store import load_content  # noqa: E402
 from generator.site.pages import render_pages  # noqa: E402
+from generator.site.render import front_matter  # noqa: E402
 
 WAIT = 600  # seconds: the longest a (re)build may take before the bench gives up
 
@@ -128,15 +136,22 @@ def page_editor(docs: Path, name: str) -> Callable[[int], str]:
 
 
 def same_pages(project: Path, folder: Path) -> Path:
-    """The briefing's pages as plain Markdown files of a bare Material project: the Markdown the
-    plugin hands MkDocs (a drawing is put into the built page, after Markdown and search)."""
-    pages = render_pages(load_content(project / "content"), project / "templates").files
+    """The briefing's pages as files of a bare Material project: each page a .md file holding
+    its front matter and the HTML the plugin hands MkDocs, rendered with the project's settings
+    (URL style, the `toc` extension's permalink), which Markdown passes through as it is; the
+    downloads beside them; the briefing's navigation. A drawing stays a placeholder: the plugin
+    puts it into the built page after MkDocs' work."""
+    config = load_config(str(project / "mkdocs.yml"))
+    rendered = render_pages(load_content(project / "content"), project / "templates",
+                            config.use_directory_urls, _permalink(config))
+    texts = {path: front_matter(page.meta) + page.html for path, page in rendered.pages.items()}
     docs = folder / "docs"
-    for path, text in pages.items():
+    for path, text in (texts | rendered.downloads).items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(FLOOR_YML, encoding="utf-8")
+    base = re.sub(r"^nav:.*\n", "", floor_config(), flags=re.M)  # no floor pages here
+    (folder / "mkdocs.yml").write_text(base + f"nav: {json.dumps(NAV)}\n", encoding="utf-8")
     return docs
 
 

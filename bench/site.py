@@ -5,9 +5,10 @@ actors and N events, and the bundled seed briefing.
 
 Each size is written as real fact sheets into a `briefing new` project and built with
 `mkdocs build --strict` in a subprocess. Its floor is built in the same run, interleaved
-with it: a bare Material site (same theme and palettes, no plugin but search) with as many
-pages as the briefing's build made, each a heading, a paragraph and a link, and a navigation
-of the index page only, as the briefing's. The script prints the median wall time of R
+with it: a bare Material site with as many pages as the briefing's build made, each a
+heading, a paragraph and a link, built from the mkdocs.yml `briefing new` writes without the
+briefing plugin (same theme, palettes, Markdown extensions and search), and a navigation of
+seven pages, as the briefing's seven index pages. The script prints the median wall time of R
 builds of each, the time per page, the ratio to the floor (a machine's noise cancels in it),
 and the peak memory. `--seed` measures the repository's own content/ the same way.
 """

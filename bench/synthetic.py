@@ -1,11 +1,14 @@
 """The synthetic briefings and bare Material floors that bench/site.py and bench/serve.py
 measure: N actors and N events written as real fact sheets, each actor with a relation and
-each event with three participants; and a bare Material site of as many trivial pages."""
+each event with three participants; and a bare Material site of as many trivial pages, built
+from the briefing's own mkdocs.yml without the plugin."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from generator.project import MKDOCS_YML
 from generator.schema import Actor, Briefing, Event, Participant, Relation, Source, SourceRef
 from generator.sheets.store import sheet_text, to_yaml_data, write_atomic
 
@@ -54,30 +57,26 @@ def write_briefing(content: Path, n: int) -> None:
     write_atomic(content / "briefing.yml", sheet_text("briefing", to_yaml_data(briefing)))
 
 
-FLOOR_YML = """site_name: Floor
-docs_dir: docs
-theme:
-  name: material
-  features: [navigation.tabs, navigation.top, navigation.footer, search.highlight, toc.follow]
-  palette:
-    - media: "(prefers-color-scheme: light)"
-      scheme: default
-    - media: "(prefers-color-scheme: dark)"
-      scheme: slate
-plugins: [search]
-nav: [index.md]
-markdown_extensions: [attr_list, tables, admonition, toc]
-validation:
-  nav: {omitted_files: info, not_found: warn}
-"""
+NAV_PAGES = 7  # the briefing's navigation: its seven index pages, as tabs (plugin.NAV)
+
+
+def floor_config() -> str:
+    """The floor's mkdocs.yml: the one `briefing new` writes (same theme, palettes with their
+    toggles, Markdown extensions, validation), without the briefing plugin, over `docs/`,
+    with a navigation of as many pages as the briefing's."""
+    text = MKDOCS_YML.format(site_name="Floor").replace("docs_dir: content", "docs_dir: docs")
+    text = re.sub(r"  - briefing.*\n(?:\s+#.*\n)*", "", text).replace("watch:\n  - templates\n", "")
+    nav = ["index.md"] + [f"page-{i}.md" for i in range(1, NAV_PAGES)]
+    return text + f"nav: [{', '.join(nav)}]\n"
 
 
 def write_floor(project: Path, pages: int) -> None:
-    """A bare Material site of `pages` pages (index included) with an index-only nav."""
+    """A bare Material site of `pages` pages (index included; at least the navigation's),
+    each a heading, a sentence and a link."""
     docs = project / "docs"
     docs.mkdir(parents=True)
-    (project / "mkdocs.yml").write_text(FLOOR_YML, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(floor_config(), encoding="utf-8")
     (docs / "index.md").write_text("# Floor\n\nThe index page.\n", encoding="utf-8")
-    for i in range(1, pages):
+    for i in range(1, max(pages, NAV_PAGES)):
         text = f"# Page {i}\n\nSentence number {i} of the floor, with [a link](index.md).\n"
         (docs / f"page-{i}.md").write_text(text, encoding="utf-8")

@@ -9,15 +9,12 @@ only module that imports mkdocs.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import logging
 import os
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,11 +23,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.sheets.store import STATE_DIR, TEXTS_DIR, Content, ContentError, SheetMemo, load_content
 from generator.site.pages import Rendered, fill_drawing, render_pages
-from generator.site.render import TemplateProblem
+from generator.site.render import RenderedPage, TemplateProblem, front_matter
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -60,37 +59,26 @@ class BriefingConfig(base.Config):
     keep_site_name = c.Type(bool, default=False)
 
 
-@dataclass(frozen=True)
-class BuiltPage:
-    """A generated page as MkDocs made it from its Markdown: its HTML, its table of contents,
-    and the anchors in it (which links from other pages are checked against)."""
-
-    content: str
-    toc: Any
-    anchors: frozenset[str]
-
-
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Adds the briefing's pages to the build; all page logic lives in generator.site.
 
-    Under `mkdocs serve` MkDocs keeps this instance from one rebuild to the next (it has
-    `on_startup`), and with it what the last build made: the sheets as read (`SheetMemo`:
-    only an edited sheet is read again) and each generated page's HTML by its Markdown
-    (`built`: a page whose Markdown did not change is not converted again). An edit thus
-    costs the pages that depend on the edited sheet, and MkDocs' own writing of the rest."""
+    The pages come as HTML (`RenderedPage`): MkDocs reads a generated page's front matter
+    (its title) and is given nothing to convert; `on_page_content` puts the page in, with
+    what MkDocs would have learnt converting Markdown: the table of contents, the anchors
+    in the page, and its links, checked as MkDocs checks a Markdown page's (a missing page
+    at `validation.links.not_found`'s level, a missing anchor by MkDocs itself). Under
+    `mkdocs serve` MkDocs keeps this instance from one rebuild to the next (it has
+    `on_startup`), and with it the sheets as read (`SheetMemo`): only an edited sheet is
+    read again."""
 
     serving = False
 
     def __init__(self) -> None:
         super().__init__()
-        self.drawings: dict[str, str] = {}  # page path -> its drawing, from the last on_files
         self.memo = SheetMemo()
-        self.built: dict[str, BuiltPage] = {}  # page key (see page_key) -> the page built from it
-        self.kept: dict[str, BuiltPage] = {}  # the same, for this build: what the next one may reuse
-        self.keys: dict[str, str] = {}  # page path -> its key, in this build
-        self.files_key = ""
-        self.generated: set[str] = set()  # the pages this plugin added, in this build
-        self.converted: set[str] = set()  # those MkDocs converted from Markdown, in this build
+        self.pages: dict[str, RenderedPage] = {}  # docs path -> the generated page, this build
+        self.drawings: dict[str, str] = {}  # docs path -> the page's drawing, this build
+        self.shown: set[str] = set()  # the pages of the last good build (an error shows there)
 
     def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
         """The briefing's stylesheet (contrast and link styles, see generator/site/assets/)."""
@@ -108,66 +96,63 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return base_dir / self.config.templates
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        self.files_key, self.keys, self.kept = "", {}, {}  # no page reused until the site is known
-        shown, self.generated, self.converted = self.generated, set(), set()
+        self.pages, self.drawings = {}, {}
         for file in [f for f in files if _is_data(f.src_uri)]:
             files.remove(file)
         try:
             content = _load(Path(config.docs_dir), self.memo)
-            rendered = _render(content, self.templates_dir(config), config.use_directory_urls)
+            templates = self.templates_dir(config)
+            rendered = _render(content, templates, config.use_directory_urls, _permalink(config))
         except PluginError as exc:
             if not self.serving:
                 raise
             log.error(str(exc))
-            self.generated = shown  # the error is shown at each of the last build's pages
-            return _error_site(files, config, str(exc), {p for p in shown if p.endswith(".md")})
+            return _error_site(files, config, str(exc), self.shown)
         if not self.config.keep_site_name:
             config.site_name = site_name(content.briefing.topic or content.briefing.title)
         files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
         self.drawings = rendered.drawings
-        for path, markdown in rendered.files.items():
+        texts = {path: front_matter(page.meta) for path, page in rendered.pages.items()} | rendered.downloads
+        for path, text in texts.items():
             if files.get_file_from_path(path) is not None:
                 log.info("briefing: %s is hand-written, so it replaces the generated page", path)
                 continue
             inclusion = InclusionLevel.UNDEFINED if path in NAV_PATHS else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
-            self.generated.add(path)
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+            if path in rendered.pages:
+                self.pages[path] = rendered.pages[path]
+        self.shown = set(self.pages)
         if config.nav is None:
             config.nav = _navigation(files)
-        self.files_key = files_key(files, config)
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Each generated page outside the navigation becomes a `GeneratedPage`; MkDocs made
+        the navigation's own pages already (with their titles there)."""
+        for path, rendered in self.pages.items():
+            file = files.get_file_from_path(path)
+            if file is not None and file.page is None:
+                GeneratedPage(rendered, file, config)
+        return nav
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page whose Markdown the last build converted is not converted again:
-        MkDocs is given nothing to convert, and `on_page_content` puts back what it made."""
-        if page.file.src_uri not in self.generated or not self.files_key:
-            return markdown
-        key = page_key(self.files_key, page.file.src_uri, markdown)
-        self.keys[page.file.src_uri] = key
-        return "" if key in self.built else markdown
+        """A generated page in the navigation is HTML already: nothing to convert."""
+        return "" if self._made_by_mkdocs(page) else markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        key = self.keys.get(page.file.src_uri)
-        if key is None:
+        if not self._made_by_mkdocs(page):
             return html
-        built = self.built.get(key)
-        if built is None:
-            built = BuiltPage(html, page.toc, frozenset(page.present_anchor_ids or ()))
-            self.converted.add(page.file.src_uri)
-        page.toc, page.present_anchor_ids = built.toc, set(built.anchors)
-        self.kept[key] = built
-        return built.content
+        fill_page(page, self.pages[page.file.src_uri], files, config)
+        return page.content or ""
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.files_key:  # a build of the briefing, not of its error page
-            self.built = self.kept  # only what this build used: an edited page's old HTML goes
-            log.debug("briefing: %d of %d pages converted from Markdown, the others as last built",
-                      len(self.converted), len(self.generated))
+    def _made_by_mkdocs(self, page: Page) -> bool:
+        """A generated page that MkDocs made a plain Page of (one in the navigation)."""
+        return page.file.src_uri in self.pages and not isinstance(page, GeneratedPage)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The page's drawing, into its placeholder in the built page (see `Rendered`)."""
         path = page.file.src_uri
-        drawing = self.drawings.get(path) if path in self.generated else None
+        drawing = self.drawings.get(path) if path in self.pages else None
         return fill_drawing(output, path, drawing) if drawing else output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
@@ -178,16 +163,57 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
 
-def files_key(files: Files, config: MkDocsConfig) -> str:
-    """What a page's HTML depends on besides its Markdown: the site's files (its links are
-    resolved against them), the URL style and the Markdown extensions with their settings."""
-    parts = [repr(config.use_directory_urls), repr(config.markdown_extensions), repr(config.mdx_configs)]
-    parts += sorted(f.src_uri for f in files)
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+class GeneratedPage(Page):
+    """A page the briefing made, already HTML: MkDocs reads no source and converts no
+    Markdown for it (`read_source`, `render`; Material's blog plugin makes its pages so),
+    and every plugin event runs for it as for any page."""
+
+    def __init__(self, rendered: RenderedPage, file: File, config: MkDocsConfig) -> None:
+        super().__init__(None, file, config)
+        self.rendered = rendered
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.meta, self.markdown = dict(self.rendered.meta), ""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        fill_page(self, self.rendered, files, config)
 
 
-def page_key(files: str, path: str, markdown: str) -> str:
-    return hashlib.sha256(f"{files}\0{path}\0{markdown}".encode()).hexdigest()
+def fill_page(page: Page, rendered: RenderedPage, files: Files, config: MkDocsConfig) -> None:
+    """What MkDocs sets when it converts a page (its HTML, table of contents and anchors),
+    from the rendered page, its links checked."""
+    page.content = rendered.html
+    page.toc = get_toc(rendered.toc)
+    page.present_anchor_ids = set(rendered.anchors)
+    page.links_to_anchors = _check_links(page.file.src_uri, rendered.links, files, config)
+
+
+def _permalink(config: MkDocsConfig) -> str:
+    """The text of a heading's permalink as the `toc` extension is set in mkdocs.yml
+    (`permalink: true` is its pilcrow); empty for none."""
+    setting = (config.mdx_configs.get("toc") or {}).get("permalink", False)
+    if setting is True:
+        return "&para;"
+    return str(setting) if setting else ""
+
+
+def _check_links(source: str, links: frozenset[str], files: Files, config: MkDocsConfig) -> dict:
+    """A generated page's links checked as MkDocs checks a Markdown page's: a target that
+    is no file of the site is logged at `validation.links.not_found`'s level (a warning
+    stops `mkdocs build --strict`); the links with an anchor are returned as MkDocs'
+    `Page.links_to_anchors` ({File: {anchor: link}}), which MkDocs checks once every page
+    is built."""
+    to_anchors: dict[File, dict[str, str]] = {}
+    for target in sorted(links):
+        path, _, anchor = target.partition("#")
+        file = files.get_file_from_path(path)
+        if file is None:
+            log.log(config.validation.links.not_found,
+                    f"Doc file '{source}' contains a link '{target}', but the target '{path}' is "
+                    "not found among documentation files.")
+        elif anchor:
+            to_anchors.setdefault(file, {})[anchor] = target
+    return to_anchors
 
 
 def _load(docs_dir: Path, memo: SheetMemo | None = None) -> Content:
@@ -215,9 +241,9 @@ def site_name(title: str) -> str:
     return html.escape(" ".join(title.split()))
 
 
-def _render(content: Content, templates: Path, directory_urls: bool) -> Rendered:
+def _render(content: Content, templates: Path, directory_urls: bool, permalink: str) -> Rendered:
     try:
-        return render_pages(content, templates, directory_urls)
+        return render_pages(content, templates, directory_urls, permalink)
     except TemplateProblem as exc:
         raise PluginError(str(exc)) from None
 

@@ -76,10 +76,18 @@ validation:
 TEMPLATES_README = """\
 # Templates
 
-A file here named like one of the `briefing` plugin's default templates (`home.md.j2`,
-`background.md.j2`, `timeline.md.j2`, `actors.md.j2`, `actor.md.j2`, `events.md.j2`,
-`event.md.j2`, `sources.md.j2`, `_macros.md.j2`; they ship in the package's
-`generator/templates/`) replaces it. Copy a default here and edit the copy.
+A file here named like one of the `briefing` plugin's default templates (`home.html.j2`,
+`background.html.j2`, `timeline.html.j2`, `map.html.j2`, `actors.html.j2`, `actor.html.j2`,
+`events.html.j2`, `event.html.j2`, `sources.html.j2`, `source.html.j2`, `_macros.html.j2`;
+they ship in the package's `generator/templates/`) replaces it. Copy a default here and
+edit the copy.
+
+Templates write HTML (every `{{ value }}` is escaped): make links to the site's pages with
+`link(text, "actors/russia.md")`, headings with `heading(2, text)` (its id, permalink and
+place in the table of contents), links to original articles with `text|external(url)`, and
+citations with the `cite` and `references` macros of `_macros.html.j2`. A template of an
+earlier version (`actor.md.j2`, which wrote Markdown) stops the build: copy the default
+`actor.html.j2` and make the change again in it.
 """
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from tests.markup import live_parts, visible_text
 
 BRIEFING = [sys.executable, "-m", "generator.cli"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -35,34 +36,6 @@ META = """title: "Talks <script>alert('meta')</script> {{ 7*7 }} <img src=x oner
 published: "2020-10-10"
 url: "javascript:alert(5)"
 """
-
-
-class LiveParts(HTMLParser):
-    """Collects what a browser would run: scripts, event handlers, javascript: URLs."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.live: list[str] = []
-        self.in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.in_script = tag == "script"
-        for name, value in attrs:
-            value = (value or "").strip().lower()
-            if name.startswith("on"):
-                self.live.append(f"<{tag} {name}={value!r}>")
-            if name in ("href", "src", "action", "formaction", "data") and value.startswith("javascript:"):
-                self.live.append(f"<{tag} {name}={value!r}>")
-            if tag == "img" and name == "src" and value == "x":
-                self.live.append("<img src=x> from the article")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self.in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self.in_script and "alert" in data:
-            self.live.append(f"<script>{data.strip()[:60]}</script>")
 
 
 def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
@@ -92,44 +65,21 @@ def pages(project: Path) -> list[Path]:
 def test_no_payload_is_live_on_any_page(hostile_site):
     found = {}
     for page in pages(hostile_site):
-        parser = LiveParts()
-        parser.feed(page.read_text(encoding="utf-8"))
-        if parser.live:
-            found[str(page.relative_to(hostile_site))] = parser.live
+        live = live_parts(page.read_text(encoding="utf-8"))
+        if live:
+            found[str(page.relative_to(hostile_site))] = live
     assert found == {}
 
 
-class VisibleText(HTMLParser):
-    """The text a reader sees (entities decoded), outside scripts and styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self.hidden += tag in ("script", "style")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.hidden -= tag in ("script", "style") and self.hidden > 0
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
-
-
-def visible_text(project: Path) -> str:
-    parser = VisibleText()
-    for page in pages(project):
-        parser.feed(page.read_text(encoding="utf-8"))
-    return "".join(parser.parts)
+def visible_text_of(project: Path) -> str:
+    return visible_text(*(page.read_text(encoding="utf-8") for page in pages(project)))
 
 
 @pytest.mark.slow
 def test_payloads_reach_the_pages_as_text(hostile_site):
     """The payloads are shown as the article wrote them, not dropped: the test above is
     not vacuous."""
-    text = visible_text(hostile_site)
+    text = visible_text_of(hostile_site)
     for payload in ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "{{ 7*7 }}",
                     "{% for x in range(3)", "loop{% endfor %}", "**Turkey**"):
         assert payload in text, payload

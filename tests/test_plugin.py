@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -10,7 +11,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from lxml import html as lxml_html
 
+from generator.plugin import NAV
 from tests.briefing_fixture import actors_data, events_data, make_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -71,7 +74,9 @@ def test_the_exports_are_offered_as_downloads(built):
     assert "downloads/events.csv" in " ".join(parse(built / "sources" / "index.html").hrefs)
 
 
-def test_every_internal_link_resolves(built):
+def broken_links(built: Path) -> list[str]:
+    """Every link between the built site's pages or files that leads nowhere, or to an anchor
+    its page does not hold."""
     broken = []
     for page in built.rglob("*.html"):
         if page.name == "404.html":
@@ -86,7 +91,11 @@ def test_every_internal_link_resolves(built):
                 broken.append(f"{page.relative_to(built)} -> {href}")
             elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
                 broken.append(f"{page.relative_to(built)} -> {href} (no anchor)")
-    assert not broken
+    return broken
+
+
+def test_every_internal_link_resolves(built):
+    assert not broken_links(built)
 
 
 def test_the_drawn_timeline_links_every_dated_event(built):
@@ -117,6 +126,9 @@ def test_drawing_links_follow_use_directory_urls(tmp_path):
     drawn = [h for h in parse(timeline).hrefs if h.startswith("events/")]
     assert "events/moscow-talks.html" in drawn
     assert all((project / "site" / h).is_file() for h in drawn)
+    talks = parse(project / "site" / "events" / "moscow-talks.html").hrefs
+    assert "../actors/russia.html" in talks and "../sources.html#talks" in talks  # the pages' own links
+    assert not broken_links(project / "site")
 
 
 def test_actor_and_event_pages_link_each_other(built):
@@ -149,8 +161,8 @@ def test_an_edited_sheet_shows_after_a_rebuild(tmp_path):
 
 def test_a_project_template_overrides_the_default(tmp_path):
     project = make_project(tmp_path / "brief")
-    (project / "templates" / "home.md.j2").write_text(
-        "# {{ briefing.title }}\n\nCustom page.\n", encoding="utf-8"
+    (project / "templates" / "home.html.j2").write_text(
+        "{{ heading(1, briefing.title) }}\n<p>Custom page.</p>\n", encoding="utf-8"
     )
     assert mkdocs_build(project).returncode == 0
     assert "Custom page." in (project / "site" / "index.html").read_text(encoding="utf-8")
@@ -224,13 +236,131 @@ def test_a_broken_sheet_stops_the_build_with_its_place(tmp_path, breaker):
 
 def test_a_broken_template_stops_the_build_with_its_place(tmp_path):
     project = make_project(tmp_path / "brief")
-    (project / "templates" / "event.md.j2").write_text(
-        "# {{ event.title }}\n\n{{ event.when }}\n", encoding="utf-8"
+    (project / "templates" / "event.html.j2").write_text(
+        "{{ heading(1, event.title) }}\n\n<p>{{ event.when }}</p>\n", encoding="utf-8"
     )
     result = mkdocs_build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert re.search(r"templates/event\.md\.j2:3: template error: .*has no attribute 'when'", output), output
+    where = r"templates/event\.html\.j2:3: template error: .*has no attribute 'when'"
+    assert re.search(where, output), output
+
+
+def test_a_markdown_template_of_an_earlier_version_stops_the_build_and_says_what_to_do(tmp_path):
+    project = make_project(tmp_path / "brief")
+    (project / "templates" / "actor.md.j2").write_text("# {{ actor.name }}\n\nMy change.\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert re.search(
+        r"^ERROR +- +templates/actor\.md\.j2:1: a Markdown template \(actor\.md\.j2\);.*"
+        r"expected actor\.html\.j2",
+        output,
+        re.M,
+    ), output
+    assert not (project / "site" / "index.html").exists()
+
+
+def build_with_home(project: Path, body: str) -> str:
+    """A strict build whose home page is `body` (a project template); its output."""
+    (project / "templates" / "home.html.j2").write_text(
+        "{{ heading(1, briefing.title) }}\n" + body, encoding="utf-8"
+    )
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    return output if result.returncode else ""
+
+
+def test_a_link_to_a_page_that_does_not_exist_fails_the_strict_build(tmp_path):
+    project = make_project(tmp_path / "brief")
+    assert build_with_home(project, '<p>{{ link("Russia", "actors/russia.md") }}</p>\n') == ""  # one that is
+    output = build_with_home(project, '<p>{{ link("Nobody", "actors/nobody.md") }}</p>\n')
+    assert re.search(
+        r"^WARNING +- +Doc file 'index\.md' contains a link 'actors/nobody\.md', but the target "
+        r"'actors/nobody\.md' is not found among documentation files\.",
+        output,
+        re.M,
+    ), output
+    assert "Aborted with 1 warnings in strict mode" in output
+
+
+def test_a_link_to_an_anchor_that_does_not_exist_fails_the_strict_build(tmp_path):
+    """MkDocs checks the anchors, against the ids of the page linked to (`present_anchor_ids`)."""
+    project = make_project(tmp_path / "brief")
+    good = '<p>{{ link("Talks", "sources.md#talks") }} {{ link("Ref", "events/shelling.md#cite-2") }}</p>\n'
+    assert build_with_home(project, good) == ""
+    output = build_with_home(project, '<p>{{ link("Entry", "sources.md#no-such-anchor") }}</p>\n')
+    assert re.search(
+        r"^WARNING +- +Doc file 'index\.md' contains a link 'sources\.md#no-such-anchor', "
+        r"but the doc 'sources\.md' does not contain an anchor '#no-such-anchor'",
+        output,
+        re.M,
+    ), output
+    assert "Aborted with 1 warnings in strict mode" in output
+
+
+def test_a_page_lists_its_headings_in_its_table_of_contents(built):
+    page = lxml_html.fromstring((built / "actors" / "russia" / "index.html").read_text(encoding="utf-8"))
+    toc = [
+        (a.get("href"), a.text_content().strip())
+        for a in page.xpath("//nav[contains(@class, 'md-nav--secondary')]//a[@class='md-nav__link']")
+    ]
+    article = page.xpath("//article")[0]
+    h2 = [("#" + h.get("id"), h.text.strip()) for h in article.xpath(".//h2")]
+    assert toc == h2
+    assert [t for _, t in toc] == ["Connections", "Relations", "Events", "Claims made", "References"]
+    for heading in article.xpath(".//h1 | .//h2"):  # with the permalink mkdocs.yml's `toc` asks for
+        (permalink,) = heading.xpath("a[@class='headerlink']")
+        assert permalink.get("href") == "#" + heading.get("id") and permalink.text == "¶"
+
+
+def test_the_index_pages_keep_their_titles_in_the_navigation(built):
+    for item in NAV:
+        ((title, path),) = item.items()
+        url = "" if path == "index.md" else path.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+        page = lxml_html.fromstring((built / url / "index.html").read_text(encoding="utf-8"))
+        tab = page.xpath("//li[contains(@class, 'md-tabs__item--active')]/a")
+        assert [a.text_content().strip() for a in tab] == [title], path
+        heading = page.xpath("//article//h1")[0].text.strip()
+        assert page.findtext(".//title").startswith(f"{heading} - "), path  # the page's own title
+
+
+def test_table_cells_stay_words_apart_in_the_search_index(built):
+    docs = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = {doc["location"]: doc["text"] for doc in docs}
+    assert text["#who-is-involved"].startswith("Actor Kind Events Armenia Country 3 Azerbaijan")
+    assert text["events/moscow-talks/#participants"].startswith("Actor Role Armenia party Azerbaijan party")
+    assert text["actors/russia/#events"].startswith("Date Event Role before 8 October 2020 Appeal for a")
+    run_together = re.compile(r"ActorRole|ActorKind|KindEvents|EventRole|partyAzerbaijan|Country3")
+    assert not [loc for loc, words in text.items() if run_together.search(words)]
+
+
+def test_a_hand_written_markdown_page_is_still_converted_by_mkdocs(built):
+    page = (built / "intro" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="introduction">Introduction' in page
+    assert '<p>Start with <a href="../actors/russia/">Russia</a>.</p>' in page
+
+
+def test_a_hand_written_page_s_links_into_generated_pages_are_checked_to_the_anchor(tmp_path):
+    """The generated pages tell MkDocs their anchors (`present_anchor_ids`), in the navigation
+    or not, so a Markdown link to one of them is checked as between Markdown pages."""
+    project = make_project(tmp_path / "brief")
+    intro = project / "content" / "intro.md"
+    intro.write_text(
+        "# Introduction\n\n[Its relations](actors/russia.md#relations), [the talks](sources.md#talks).\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    intro.write_text(
+        "# Introduction\n\n[a](actors/russia.md#nope) [b](sources.md#nope-either)\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Aborted with 2 warnings in strict mode" in output
+    assert "the doc 'actors/russia.md' does not contain an anchor '#nope'" in output
+    assert "the doc 'sources.md' does not contain an anchor '#nope-either'" in output
 
 
 def site_name(built: Path) -> str:

@@ -3,7 +3,8 @@
 Plain code, no MkDocs: `build_site(content)` answers every question the templates ask
 (timeline order, who took part in what, relations seen from both ends, claims by and
 about an actor, previous and next event) so tests can check them without a build, and
-`render_site` turns the pages into Markdown strings that the plugin hands to MkDocs.
+`render_pages` turns the pages into HTML (with the table of contents, anchors and links
+MkDocs would have found converting Markdown) that the plugin hands to MkDocs.
 Every lookup goes through indexes made once, so a site with n sheets costs O(n) here.
 """
 
@@ -42,7 +43,7 @@ from generator.site.model import (
     source_text_path,
     timeline_key,
 )
-from generator.site.render import make_environment, page_url, render_template
+from generator.site.render import PageState, RenderedPage, make_environment, page_url, render_template
 
 DOWNLOADS = "downloads"  # where the site offers the exports
 DOWNLOAD_LINKS = [
@@ -68,14 +69,15 @@ class Page:
 
 @dataclass
 class Rendered:
-    """The site as the plugin hands it to MkDocs: each file's text (pages as Markdown, the
-    downloads), and each page's drawing. A page's Markdown holds only a placeholder for its
-    drawing (`drawing_slot`); the plugin puts the SVG into the built HTML page. Drawings are
-    most of the bytes of a page, and neither Markdown nor Material's search has anything to
-    do with them: parsed by both, they took a quarter of a large build, and the search index
-    held their labels and legends as text."""
+    """The site as the plugin hands it to MkDocs: each page as HTML with its front matter
+    (`RenderedPage`), the downloads' texts, and each page's drawing. A page holds only a
+    placeholder for its drawing (`drawing_slot`); the plugin puts the SVG into the built page.
+    Drawings are most of the bytes of a page, and Material's search has nothing to do with
+    them: parsed by it, they took a tenth of a large build, and the search index held their
+    labels and legends as text."""
 
-    files: dict[str, str]
+    pages: dict[str, RenderedPage]  # docs-relative page path, e.g. "actors/x.md" -> the page
+    downloads: dict[str, str]  # docs-relative file path -> its text
     drawings: dict[str, str]  # docs-relative page path -> the drawing's HTML
 
 
@@ -89,12 +91,12 @@ class Site:
 
 
 def drawing_slot(path: str) -> Markup:
-    """The placeholder of a page's drawing: an empty HTML block that Markdown keeps as it is."""
+    """The placeholder of a page's drawing: an empty block, filled in the built page."""
     return Markup(f'<div class="briefing-drawing-slot" data-page="{html.escape(path)}"></div>')
 
 
 def fill_drawing(text: str, path: str, drawing: str) -> str:
-    """A page's text (its Markdown, or its built HTML) with its drawing in the placeholder."""
+    """A page's HTML (as rendered, or as built) with its drawing in the placeholder."""
     return text.replace(drawing_slot(path), drawing, 1)
 
 
@@ -184,26 +186,26 @@ def _pages(content: Content, site: Site, builder: Builder, directory_urls: bool)
         "counts": {"actors": len(site.actors), "events": len(site.events)},
     }
     pages = [
-        Page("index.md", "home.md.j2", briefing.title, {**common, **home}),
-        Page("background.md", "background.md.j2", "Background", {**common, "background": background}),
-        drawn_page("timeline.md", "timeline.md.j2", "Timeline",
+        Page("index.md", "home.html.j2", briefing.title, {**common, **home}),
+        Page("background.md", "background.html.j2", "Background", {**common, "background": background}),
+        drawn_page("timeline.md", "timeline.html.j2", "Timeline",
                    {**common, "timeline": site.timeline, "undated": site.undated},
                    draw_timeline(site.timeline, url_from("timeline.md"))),
-        drawn_page("map.md", "map.md.j2", "Map", common,
+        drawn_page("map.md", "map.html.j2", "Map", common,
                    draw_map(site.actors, site.events, url_from("map.md"))),
-        drawn_page("actors/index.md", "actors.md.j2", "Actors", {**common, "groups": _actors_by_kind(site)},
+        drawn_page("actors/index.md", "actors.html.j2", "Actors", {**common, "groups": _actors_by_kind(site)},
                    draw_graph(site.actors, url_from("actors/index.md"))),
-        Page("events/index.md", "events.md.j2", "Events", {**common, "groups": _events_by_kind(site)}),
-        Page("sources.md", "sources.md.j2", "Sources",
+        Page("events/index.md", "events.html.j2", "Events", {**common, "groups": _events_by_kind(site)}),
+        Page("sources.md", "sources.html.j2", "Sources",
              {**common, "sources": sources, "downloads": DOWNLOAD_LINKS}),
     ]
     pages += _source_pages(content, sources, cited)
     for actor in site.actors.values():
         path = actor_path(actor.id)
         drawing = draw_graph(site.actors, url_from(path), focus=actor.id)
-        pages.append(drawn_page(path, "actor.md.j2", actor.name, {**common, "actor": actor}, drawing))
+        pages.append(drawn_page(path, "actor.html.j2", actor.name, {**common, "actor": actor}, drawing))
     for event in site.events.values():
-        pages.append(Page(event_path(event.id), "event.md.j2", event.title, {**common, "event": event}))
+        pages.append(Page(event_path(event.id), "event.html.j2", event.title, {**common, "event": event}))
     return pages
 
 
@@ -225,7 +227,7 @@ def _source_pages(content: Content, sources: list[SourceView], cited: dict[str, 
             continue
         marked = [mark_sentences(p, cited.get(entry.source.id, [])) for p in paragraphs]
         context = {"briefing": content.briefing, "entry": entry, "paragraphs": marked}
-        pages.append(Page(source_text_path(entry.source.id), "source.md.j2", entry.source.title, context))
+        pages.append(Page(source_text_path(entry.source.id), "source.html.j2", entry.source.title, context))
     return pages
 
 
@@ -288,31 +290,37 @@ def _all_evidence(site: Site, background: list[Evidence]) -> Iterator[Evidence]:
         yield event.evidence
 
 
-def render_pages(content: Content, templates: Path | None = None, directory_urls: bool = True) -> Rendered:
-    """Every page as Markdown, keyed by its docs-relative path, with its drawing apart, and
-    the downloads (`downloads/<file>`: see exports.py); `templates` is a project folder whose
+def render_pages(
+    content: Content, templates: Path | None = None, directory_urls: bool = True, permalink: str = ""
+) -> Rendered:
+    """Every page as HTML, keyed by its docs-relative path, with its drawing apart, and the
+    downloads (`downloads/<file>`: see exports.py). `templates` is a project folder whose
     files replace the package's templates of the same name; `directory_urls` is MkDocs'
-    setting."""
+    setting; `permalink` the text of a heading's permalink (the `toc` extension's setting),
+    none when empty. TemplateProblem when a template does not render."""
     env = make_environment(templates)
     env.filters["date_label"] = date_label
     site = build_site(content, directory_urls)
     pages = {
-        page.path: render_template(env, page.template, page.path, page.title, page.context)
+        page.path: render_template(
+            env, page.template, PageState(page.path, directory_urls, permalink), page.title, page.context
+        )
         for page in site.pages
     }
     downloads = {f"{DOWNLOADS}/{name}": text for name, text in export_site(site, content).items()}
-    return Rendered(pages | downloads, {page.path: page.drawing for page in site.pages if page.drawing})
+    return Rendered(pages, downloads, {page.path: page.drawing for page in site.pages if page.drawing})
 
 
 def render_site(
     content: Content, templates: Path | None = None, directory_urls: bool = True
 ) -> dict[str, str]:
-    """`render_pages` with each drawing in its page's Markdown: the site as one would write it
-    by hand (tests read it so)."""
+    """`render_pages` as the files one would write by hand: each page's HTML with its drawing
+    in place, and the downloads (tests read it so)."""
     rendered = render_pages(content, templates, directory_urls)
     drawings = rendered.drawings
-    return {path: fill_drawing(text, path, drawings[path]) if path in drawings else text
-            for path, text in rendered.files.items()}
+    pages = {path: fill_drawing(page.html, path, drawings[path]) if path in drawings else page.html
+             for path, page in rendered.pages.items()}
+    return pages | rendered.downloads
 
 
 def export_site(site: Site, content: Content, formats: Sequence[str] = FORMATS) -> dict[str, str]:

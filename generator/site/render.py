@@ -1,12 +1,19 @@
-"""Templates to Markdown: the Jinja2 environment, its escaping, and its link helpers.
+"""Templates to HTML: the Jinja2 environment, its escaping, and its link and heading helpers.
 
-Content is written by a machine and corrected by people, and it ends up inside Markdown
-that becomes HTML. So every value from content is treated as *text*: the environment's
-`finalize` hook escapes anything that is not already `Markup` for HTML and for Markdown
-alike (a name like `**bold**` or `[x](javascript:...)` shows as typed and never becomes
-markup), and content strings are only ever template *data*, never template source.
-Links are built only by the helpers below, which know the page being rendered and so
-write relative links (`../actors/russia.md`) that MkDocs resolves and `--strict` checks.
+Content is written by a machine and corrected by people, and it ends up in a web page. So
+every value from content is treated as *text*: autoescape escapes anything that is not
+already `Markup` (a name like `<b>x</b>` shows as typed), and content strings are only
+ever template *data*, never template source. Links are built only by the helpers below:
+`link` knows the page being rendered and writes the URL MkDocs would write for a
+`../actors/russia.md` link, and records it, so the plugin checks it as MkDocs checks a
+Markdown page's links; `heading` gives a heading its id, its permalink and its place in
+the page's table of contents, as Python-Markdown's `toc` extension does.
+
+The templates write HTML, not Markdown. A page of the briefing is structure (an infobox,
+tables, lists of links, numbered references), and Python-Markdown took longer to convert it
+than Material took to lay out the whole page: at a thousand pages, 37% of `mkdocs build`
+(bench/README.md, issue 11). So the plugin hands MkDocs each page as HTML, with what MkDocs
+would have learnt converting it (`RenderedPage`).
 
 No mkdocs import here: tests render pages without a build.
 """
@@ -19,6 +26,7 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -35,52 +43,76 @@ from jinja2 import (
     pass_context,
 )
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from markupsafe import Markup, escape
 
 from generator.site.citations import Citations
 from generator.text import ID_PATTERN
 
-# Characters that mean something to Markdown (or its extensions: attr_list braces, tables'
-# pipes, emoji colons, setext underlines, list markers) or to HTML. Each becomes a numeric
-# entity, which Markdown passes through untouched and the browser shows as the character.
-_SPECIAL = "\\`*_{}[]()<>#+-.!|~:^=$&\"'"
-_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _SPACES = re.compile(r"\s+")
+_IDS = re.compile(r'\sid="([^"]+)"')
 SAFE_SCHEMES = ("http", "https")
 BYTECODE_CACHE = FileSystemBytecodeCache()
+_PENDING = "\x00heading-"  # marks an id to settle; content text never holds a NUL (escape_text)
+PERMALINK_TITLE = "Permanent link"  # Python-Markdown's `toc` default, which Material styles
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One page as its template made it: `meta` is MkDocs' `Page.meta` (`page_meta`), the page
+    itself is `html`. With it
+    goes what MkDocs learns when it converts a Markdown page: the table of contents (`toc`,
+    Python-Markdown's toc tokens: dicts of level, id, name as HTML, children), the ids in the
+    page (`anchors`: links from other pages are checked against them) and the site paths the
+    page links to (`links`, docs-relative: `actors/russia.md`, `sources.md#id`,
+    `downloads/events.csv`)."""
+
+    meta: dict
+    html: str
+    toc: list[dict]
+    anchors: frozenset[str]
+    links: frozenset[str]
+
+
+@dataclass
+class PageState:
+    """What the helpers collect while one page renders: its headings and the links it makes."""
+
+    path: str  # docs-relative, e.g. "actors/russia.md"
+    directory_urls: bool = True
+    permalink: str = ""  # the text of a heading's permalink; none when empty
+    headings: list[dict] = field(default_factory=list)  # toc tokens, in page order
+    explicit: set[str] = field(default_factory=set)  # the ids templates gave headings
+    links: set[str] = field(default_factory=set)
 
 
 def escape_text(value: object) -> Markup:
-    """A content value as inert Markdown text: whitespace collapsed to single spaces (a
-    newline must not start a list or a heading), every special character an entity."""
+    """A content value as HTML text, whitespace collapsed to single spaces (a name read from
+    a page may hold a newline or a tab), NUL characters dropped (HTML has no use for them)."""
     if isinstance(value, Markup):
         return value
-    return Markup(_SPACES.sub(" ", str(value)).translate(_ENTITIES))
+    return escape(_SPACES.sub(" ", str(value)).replace("\x00", ""))
 
 
 def _finalize(value: object) -> object:
-    """Every `{{ expression }}` goes through here: escape unless a helper made it Markup."""
+    """Every `{{ expression }}` goes through here: nothing for None, text escaped."""
     if value is None:
         return ""
     return escape_text(value)
 
 
 @lru_cache(maxsize=65536)
-def relative_path(target: str, page_path: str) -> str:
-    """The link from one generated page to another, both as docs-relative .md paths. Kept:
-    a site links the same few pages from many (each event to its actors), and `relpath` is
-    slow for what it does."""
-    path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(page_path) or ".")
-    return f"{rel}#{anchor}" if anchor else rel
-
-
 def page_url(target: str, page_path: str, directory_urls: bool = True) -> str:
-    """The URL of a generated page seen from another, for raw HTML (an SVG's links), which
-    MkDocs does not rewrite as it does Markdown links: `events/x.md` from `timeline.md` is
-    `../events/x/` with MkDocs' `use_directory_urls` and `events/x.html` without."""
+    """The URL of a page or file of the site seen from a page, as MkDocs writes it for a
+    Markdown link: `events/x.md` from `timeline.md` is `../events/x/` with MkDocs'
+    `use_directory_urls` and `events/x.html` without; `downloads/a.csv` stays a file; an
+    `#anchor` is kept. Kept: a site links the same few pages from many (each event to its
+    actors), and `relpath` is slow for what it does."""
+    target, hash_, anchor = target.partition("#")
 
     def url(path: str) -> str:
+        if not path.endswith(".md"):
+            return path
         stem = path.removesuffix(".md")
         if not directory_urls:
             return stem + ".html"
@@ -90,20 +122,70 @@ def page_url(target: str, page_path: str, directory_urls: bool = True) -> str:
 
     here, there = url(page_path), url(target)
     folder = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
-    rel = posixpath.relpath(there.rstrip("/") or ".", folder or ".")
-    return rel + "/" if there.endswith("/") or not there else rel
+    rel = _relative(there.rstrip("/"), folder)
+    rel = rel + "/" if there.endswith("/") or not there else rel
+    return rel + hash_ + anchor
+
+
+def _relative(path: str, folder: str) -> str:
+    """`posixpath.relpath(path, folder)` for the clean docs-relative paths of a site (no `.`,
+    `..` or leading `/`; "" is the root): a thousand-page build asks it ten thousand times,
+    and `relpath` makes both paths absolute first."""
+    start = folder.split("/") if folder else []
+    end = path.split("/") if path else []
+    common = 0
+    while common < min(len(start), len(end)) and start[common] == end[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + end[common:]) or "."
 
 
 @pass_context
 def link(context: Context, text: object, target: str | None) -> Markup:
-    """`[text](relative .md path)` to a page of this site; plain text without a target."""
-    if not target or target == context["page_path"]:
-        return escape_text(text)  # no target, or the page itself
-    return Markup(f"[{escape_text(text)}]({relative_path(target, context['page_path'])})")
+    """A link to a page or file of this site (`target`: its docs-relative path, as
+    `actors/russia.md` or `sources.md#id`); plain text without a target or to the page itself."""
+    page: PageState = context["this_page"]
+    if not target or target == page.path:
+        return escape_text(text)
+    page.links.add(target)
+    href = page_url(target, page.path, page.directory_urls)
+    return Markup(f'<a href="{escape(href)}">{escape_text(text)}</a>')
+
+
+@pass_context
+def heading(context: Context, level: int, text: object, id: str | None = None) -> Markup:
+    """`<hN id=...>` with its permalink, entered in the page's table of contents. The id is
+    `id` when given (a slug: `anchor`), else made from the text as Python-Markdown's `toc`
+    makes it, once the page is rendered (`_settle_ids`), so links into a page stay as they
+    were."""
+    page: PageState = context["this_page"]
+    label = escape_text(text)
+    if id:
+        slug = str(anchor(id))
+        page.explicit.add(slug)
+    else:
+        slug = f"{_PENDING}{len(page.headings)}{_PENDING}"
+    page.headings.append({"level": level, "id": slug, "name": str(label), "children": [], "text": str(text)})
+    permalink = (f'<a class="headerlink" href="#{slug}" title="{PERMALINK_TITLE}">{page.permalink}</a>'
+                 if page.permalink else "")
+    return Markup(f'<h{level} id="{slug}">{label}{permalink}</h{level}>')
+
+
+def _settle_ids(page: PageState, text: str) -> str:
+    """The page's HTML with each heading made without an id given its own, as Python-Markdown's
+    `toc` does: the ids templates gave stand as given, the others are slugs of their text,
+    `_1`, `_2` added where one is taken (`unique`)."""
+    taken = set(page.explicit)
+    for token in page.headings:
+        text_of = token.pop("text")
+        if token["id"].startswith(_PENDING):
+            slug = unique(slugify(text_of, "-"), taken)
+            text = text.replace(token["id"], slug)
+            token["id"] = slug
+    return text
 
 
 def safe_url(url: str | None) -> str | None:
-    """The url, percent-encoded for a Markdown link, when it is http(s); else None.
+    """The url, percent-encoded, when it is http(s); else None.
     `javascript:`, `data:` and friends must never become a link."""
     if not url:
         return None
@@ -122,7 +204,7 @@ def external_link(text: object, url: str | None) -> Markup:
     href = safe_url(url)
     if href is None:
         return escape_text(text)
-    return Markup(f"[{escape_text(text)}]({href})")
+    return Markup(f'<a href="{escape(href)}">{escape_text(text)}</a>')
 
 
 def anchor(value: str) -> Markup:
@@ -139,8 +221,11 @@ def join_markup(items: Iterable[object], separator: str = ", ") -> Markup:
 
 def make_environment(overrides: Path | None = None) -> Environment:
     """Templates from the project's folder first (a file named like a default replaces
-    it), then the package's defaults; autoescape on, escaping for Markdown too."""
+    it), then the package's defaults; autoescape on. TemplateProblem when the folder holds
+    a Markdown template of an earlier version (`*.md.j2`), which would no longer be used."""
     loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []
+    if loaders:
+        refuse_markdown_templates(overrides)
     env = Environment(
         loader=ChoiceLoader([*loaders, PackageLoader("generator", "templates")]),
         # compiled templates kept between builds (Jinja's per-user temporary folder; a
@@ -159,6 +244,7 @@ def make_environment(overrides: Path | None = None) -> Environment:
     env.filters["anchor"] = anchor
     env.filters["safe_url"] = safe_url
     env.globals["link"] = link
+    env.globals["heading"] = heading
     return env
 
 
@@ -166,7 +252,23 @@ class TemplateProblem(Exception):
     """A template that does not render, located as `path:line: what is wrong; what was expected`."""
 
 
-def _locate(exc: TemplateError) -> tuple[str, int]:
+def refuse_markdown_templates(folder: Path) -> None:
+    """Templates wrote Markdown before they wrote HTML (`actor.md.j2`, now `actor.html.j2`).
+    A project's copy of an old one would be silently passed over, and the change made in it
+    lost from the site, so it stops the build and says what to do."""
+    old = sorted(folder.glob("*.md.j2"))
+    if old:
+        first = old[0]
+        names = ", ".join(p.name for p in old)
+        raise TemplateProblem(
+            f"{os.path.relpath(first)}:1: a Markdown template ({names}); the briefing's templates "
+            f"write HTML now and are named *.html.j2, so this one would not be used; expected "
+            f"{first.name.removesuffix('.md.j2')}.html.j2: copy the default (see the README.md "
+            f"in that folder), make your change again in it, and delete the .md.j2 file"
+        )
+
+
+def _locate(exc: Exception) -> tuple[str, int]:
     """The template file and line an error comes from: Jinja puts template frames into
     the traceback under the template's file name."""
     place = ("<template>", 1)
@@ -183,25 +285,43 @@ def _locate(exc: TemplateError) -> tuple[str, int]:
         return place  # another drive, on Windows
 
 
-def front_matter(title: str) -> str:
-    """The page title as front matter. MkDocs' theme templates print `page.meta.title`
-    without escaping, so the title is HTML-escaped here; JSON is valid YAML. The tabs
-    already list the index pages, so Material's left sidebar is hidden for more room."""
+def page_meta(title: str) -> dict:
+    """A page's metadata as MkDocs keeps it (`Page.meta`): its title, HTML-escaped (the theme
+    prints `page.meta.title` unescaped, and a title is text from an article), and Material's
+    left sidebar hidden for more room (the tabs list the index pages already)."""
+    return {"title": html.escape(" ".join(title.split())), "hide": ["navigation"]}
+
+
+def front_matter(meta: dict) -> str:
+    """A `page_meta` as a page's front matter (JSON is valid YAML)."""
     # ensure_ascii=False: an emoji as a JSON surrogate pair is no YAML MkDocs can read, and
     # the page would show its front matter as text and lose its title
-    escaped = json.dumps(html.escape(" ".join(title.split())), ensure_ascii=False)
-    return f"---\ntitle: {escaped}\nhide:\n  - navigation\n---\n\n"
+    return f"---\ntitle: {json.dumps(meta['title'], ensure_ascii=False)}\nhide:\n  - navigation\n---\n\n"
 
 
-def render_template(env: Environment, template: str, page_path: str, title: str, context: dict) -> str:
-    """One page's Markdown: its front matter, then its template filled with its context."""
+def render_template(
+    env: Environment, template: str, page: PageState, title: str, context: dict
+) -> RenderedPage:
+    """One page: its front matter, and its template filled with its context as HTML, with
+    the headings and links the helpers collected. TemplateProblem, located, when the template
+    does not render."""
     try:
-        body = env.get_template(template).render(page_path=page_path, citations=Citations(), **context)
-    except TemplateError as exc:
+        body = env.get_template(template).render(
+            page_path=page.path, this_page=page, citations=Citations(), **context
+        )
+    except (TemplateError, ValueError) as exc:  # ValueError: `anchor` refused an id
         path, line = _locate(exc)
         what = "syntax error" if isinstance(exc, TemplateSyntaxError) else "error"
+        message = exc.message if isinstance(exc, TemplateError) else str(exc)
         raise TemplateProblem(
-            f"{path}:{line}: template {what}: {exc.message}; a Jinja2 template using the names "
+            f"{path}:{line}: template {what}: {message}; a Jinja2 template using the names "
             f"the page model gives {template} (see the default in generator/templates/)"
         ) from exc
-    return front_matter(title) + re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
+    text = _settle_ids(page, re.sub(r"\n{2,}", "\n", body).strip() + "\n")
+    return RenderedPage(
+        meta=page_meta(title),
+        html=text,
+        toc=nest_toc_tokens(page.headings),
+        anchors=frozenset(_IDS.findall(text)),
+        links=frozenset(page.links),
+    )

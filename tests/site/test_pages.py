@@ -1,4 +1,6 @@
-"""The page model and the rendering, without MkDocs: order, dates, links both ways, escaping."""
+"""The page model and the rendering, without MkDocs: order, dates, links both ways, escaping.
+The pages are HTML as the templates write it (`render_site`); the helpers that write its links
+and headings are tested on hand-made templates in test_render.py."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from typing import get_args
 
 import pytest
 import yaml
-from markdown import Markdown
 
 from generator.dates import edtf_bounds
 from generator.schema import ActorKind, PublishedFrom, RelationType
@@ -20,11 +21,12 @@ from generator.site.render import (
     escape_text,
     external_link,
     front_matter,
+    page_meta,
     page_url,
-    relative_path,
     safe_url,
 )
 from tests.briefing_fixture import write_content
+from tests.markup import live_parts, visible_text
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -50,12 +52,6 @@ def site(content):
 @pytest.fixture(scope="module")
 def pages(content):
     return render_site(content)
-
-
-def to_html(markdown: str) -> str:
-    """The page as MkDocs would make it (same extensions), front matter dropped."""
-    body = markdown.split("---\n", 2)[2]
-    return Markdown(extensions=["attr_list", "tables", "admonition", "toc"]).convert(body)
 
 
 # --- dates -------------------------------------------------------------------------------
@@ -162,13 +158,13 @@ def test_evidence_counts_sources(site):
 
 
 def test_every_sentence_is_cited_by_number_and_listed_once(pages):
-    shelling = to_html(pages["events/shelling.md"])
+    shelling = pages["events/shelling.md"]
     cite = '<sup class="cite">[<a href="#cite-{0}">{0}</a>]</sup>'
     assert cite.format(1) + cite.format(2) in shelling
     references = shelling[shelling.index('id="references"') :]
     assert references.count("<li>") == 2 and "<em>Towns were shelled</em>" in references
-    assert '<a href="../sources.md#second">Second article</a>' in references
-    background = to_html(pages["background.md"])
+    assert '<a href="../../sources/#second">Second article</a>' in references
+    background = pages["background.md"]
     assert "The region lies within Azerbaijani borders" in background  # the quote differs from the text
 
 
@@ -182,7 +178,7 @@ def test_a_sentence_cited_by_several_facts_is_one_reference(tmp_path):
         ),
         encoding="utf-8",
     )
-    html = to_html(render_site(load_content(root))["background.md"])
+    html = render_site(load_content(root))["background.md"]
     assert html.count("claimed by") == 2  # the fact, and its sentence once under References
     assert html.count('id="cite-') == 1
 
@@ -222,9 +218,9 @@ def test_pages_at_stable_paths(site, content):
 
 
 def test_links_are_relative_to_the_page():
-    assert relative_path("actors/russia.md", "index.md") == "actors/russia.md"
-    assert relative_path("events/talks.md", "actors/russia.md") == "../events/talks.md"
-    assert relative_path("sources.md#talks", "events/talks.md") == "../sources.md#talks"
+    assert page_url("actors/russia.md", "index.md") == "actors/russia/"
+    assert page_url("events/talks.md", "actors/russia.md") == "../../events/talks/"
+    assert page_url("sources.md#talks", "events/talks.md") == "../../sources/#talks"
 
 
 @pytest.mark.parametrize(
@@ -237,6 +233,16 @@ def test_links_are_relative_to_the_page():
         ("index.md", "events/y.md", False, "../index.html"),
         ("actors/index.md", "actors/a.md", True, "../"),
         ("events/x.md", "events/y.md", False, "x.html"),
+        ("events/index.md", "actors/a.md", True, "../../events/"),
+        ("events/index.md", "actors/a.md", False, "../events/index.html"),
+        ("index.md", "index.md", True, "./"),
+        ("downloads/events.csv", "sources.md", True, "../downloads/events.csv"),
+        ("downloads/events.csv", "sources.md", False, "downloads/events.csv"),
+        ("downloads/events.csv", "index.md", True, "downloads/events.csv"),
+        ("sources.md#talks", "events/x.md", True, "../../sources/#talks"),
+        ("sources.md#talks", "events/x.md", False, "../sources.html#talks"),
+        ("sources/talks.md#q-0123456789", "sources.md", True, "talks/#q-0123456789"),
+        ("actors/index.md#countries", "index.md", False, "actors/index.html#countries"),
     ],
 )
 def test_page_url_follows_mkdocs_directory_urls(target, page, directory_urls, url):
@@ -244,7 +250,7 @@ def test_page_url_follows_mkdocs_directory_urls(target, page, directory_urls, ur
 
 
 def test_the_timeline_page_draws_its_dated_events_with_working_links(pages, site):
-    html = to_html(pages["timeline.md"])
+    html = pages["timeline.md"]
     first_panel = html[: html.index("</svg>")]
     assert first_panel.count('class="mark"') == len(site.timeline)
     assert '<a href="../events/moscow-talks/"' in html
@@ -252,17 +258,24 @@ def test_the_timeline_page_draws_its_dated_events_with_working_links(pages, site
 
 def test_rendered_pages_link_actors_and_events(pages):
     talks = pages["events/moscow-talks.md"]
-    assert "[Moscow](../actors/moscow.md)" in talks and "[Russia](../actors/russia.md) | mediator" in talks
-    assert "Previous: [Appeal for a ceasefire](appeal.md)" in talks
+    assert '<a href="../../actors/moscow/">Moscow</a>' in talks
+    assert '<td><a href="../../actors/russia/">Russia</a></td>\n<td>mediator</td>' in talks
+    assert 'Previous: <a href="../appeal/">Appeal for a ceasefire</a>' in talks
     russia = pages["actors/russia.md"]
-    assert "[Talks in Moscow](../events/moscow-talks.md) | mediator" in russia
-    assert "[Armenia](armenia.md)" in russia
-    assert "[Russia](actors/russia.md)" in pages["background.md"]
-    assert "[Russia](actors/russia.md)" in pages["index.md"]
+    assert '<td><a href="../../events/moscow-talks/">Talks in Moscow</a></td>\n<td>mediator</td>' in russia
+    assert '<a href="../armenia/">Armenia</a>' in russia
+    assert '<a href="../actors/russia/">Russia</a>' in pages["background.md"]
+    assert '<a href="actors/russia/">Russia</a>' in pages["index.md"]
+
+
+def test_a_page_names_itself_without_a_link(content):
+    russia = render_pages(content).pages["actors/russia.md"]  # its drawing apart
+    assert "<li>Russia has a defense treaty with" in russia.html  # its own name, in its relation
+    assert 'href="./"' not in russia.html and "actors/russia.md" not in russia.links
 
 
 def test_rendered_dates_are_honest(pages):
-    html = to_html(pages["timeline.md"])
+    html = pages["timeline.md"]
     html = html[html.index("</svg>", html.rindex("<svg viewBox")) :]  # the list, after the drawing
     for label in [
         "before 8 October 2020",
@@ -271,24 +284,25 @@ def test_rendered_dates_are_honest(pages):
         "21–30 September 2020",
         "9 October 2020",
     ]:
-        assert label in html.replace("&#46;", ".")
-    assert html.index("1994") < html.index("c&#46; September 2020") < html.index("21–30 September 2020")
+        assert label in html
+    assert html.index("1994") < html.index("c. September 2020") < html.index("21–30 September 2020")
     assert "Undated" in html
 
 
 def test_sources_link_only_web_addresses(pages):
-    html = to_html(pages["sources.md"])
+    html = pages["sources.md"]
     assert 'href="https://example.org/talks?a=1&amp;b=%282%29"' in html
     assert 'id="talks"' in html and 'id="second"' in html
     # only the file's name: a folder on the author's machine is nobody's business on the web
-    assert "<code>talks&#46;txt</code>" in html and "seeds/" not in html
+    assert "<code>talks.txt</code>" in html and "seeds/" not in html
 
 
-def test_escape_text_neutralizes_markdown_and_html():
+def test_escape_text_neutralizes_html_and_keeps_the_rest_as_typed():
     for payload in PAYLOADS:
-        html = Markdown().convert(str(escape_text(payload)))
-        assert "<script" not in html and "<img" not in html and "<a " not in html and "<strong>" not in html
-    assert escape_text("a\n# b\n- c") == "a &#35; b &#45; c"
+        html = str(escape_text(payload))
+        assert not live_parts(html) and "<" not in html and ">" not in html
+        assert visible_text(html) == payload  # `**bold**` and `[x](...)` stay as typed: no Markdown
+    assert escape_text("a\n# b\t- \"c\" & 'd'") == "a # b - &#34;c&#34; &amp; &#39;d&#39;"
 
 
 @pytest.mark.parametrize(
@@ -308,40 +322,41 @@ def test_escape_text_neutralizes_markdown_and_html():
 )
 def test_only_web_addresses_become_links(url):
     assert safe_url(url) is None
-    assert "](" not in external_link("original", url)
+    assert external_link("original", url) == "original"
 
 
 def test_payloads_reach_every_page_as_text(tmp_path):
     pages = render_site(load_content(write_content(tmp_path / "content", payload=PAYLOAD)))
-    for path, markdown in pages.items():
+    for path, page in pages.items():
         if not path.endswith(".md"):
             continue  # the downloads: data for other tools, not pages
-        html = re.sub(r"<svg viewBox.*?</svg>", "", to_html(markdown), flags=re.S)  # drawings' numbers
-        assert "<script" not in html, path
-        assert "<img" not in html and "onerror=" not in html.replace("onerror&#61;", ""), path
-        assert "javascript:" not in html, path
+        html = re.sub(r"<svg viewBox.*?</svg>", "", page, flags=re.S)  # drawings' numbers
+        assert not live_parts(html), path
+        assert "<script" not in html and "<img" not in html, path
+        assert 'href="javascript:' not in html.lower(), path
         assert "<strong>bold" not in html and "49" not in html, path
-    home = to_html(pages["index.md"])
-    assert "&#123;&#123; 7&#42;7 &#125;&#125;" in home and "&#123;% raw %&#125;" in home
-    assert pages["index.md"].startswith('---\ntitle: "Ceasefire talks in Moscow &lt;script&gt;')
+    home = visible_text(pages["index.md"])
+    assert PAYLOAD.strip() in home  # every payload shown as typed: `{{ 7*7 }}`, `**bold**` and all
+    meta = render_pages(load_content(tmp_path / "content")).pages["index.md"].meta
+    assert front_matter(meta).startswith('---\ntitle: "Ceasefire talks in Moscow &lt;script&gt;')
 
 
 def test_project_template_overrides_a_default_by_file_name(tmp_path, content):
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "actor.md.j2").write_text(
-        "# Custom {{ actor.name }}\n\n{{ actor.summary }}\n", encoding="utf-8"
+    (templates / "actor.html.j2").write_text(
+        '{{ heading(1, "Custom " ~ actor.name) }}\n<p>{{ actor.summary }}</p>\n', encoding="utf-8"
     )
     pages = render_site(content, templates)
-    assert re.search(r"^# Custom Russia$", pages["actors/russia.md"], re.M)
-    assert "Mediator of the talks&#46;" in pages["actors/russia.md"]
-    assert "## Participants" in pages["events/moscow-talks.md"]  # not overridden: the default
+    custom = '<h1 id="custom-russia">Custom Russia</h1>\n<p>Mediator of the talks.</p>\n'
+    assert pages["actors/russia.md"] == custom
+    assert '<h2 id="participants">Participants</h2>' in pages["events/moscow-talks.md"]  # the default
 
 
 def test_an_override_cannot_evaluate_content_as_template(tmp_path, content):
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "actor.md.j2").write_text("{{ actor.name }}", encoding="utf-8")
+    (templates / "actor.html.j2").write_text("{{ actor.name }}", encoding="utf-8")
     evil = load_content(write_content(tmp_path / "content", payload="{{ 7*7 }}"))
     assert "49" not in render_site(evil, templates)["actors/armenia.md"]
 
@@ -352,29 +367,61 @@ def test_missing_templates_folder_uses_defaults(content):
 
 @pytest.mark.parametrize(
     ("template", "line"),
-    [("# {{ actor.name }}\n\n{{ actor.nmae }}\n", 3), ("# {{ actor.name }}\n{% if x %}\n", 2)],
+    [("<h1>{{ actor.name }}</h1>\n\n{{ actor.nmae }}\n", 3), ("<h1>{{ actor.name }}</h1>\n{% if x %}\n", 2)],
 )
 def test_a_broken_template_is_located(tmp_path, content, template, line):
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "actor.md.j2").write_text(template, encoding="utf-8")
-    with pytest.raises(TemplateProblem, match=rf"actor\.md\.j2:{line}: template"):
+    (templates / "actor.html.j2").write_text(template, encoding="utf-8")
+    with pytest.raises(TemplateProblem, match=rf"actor\.html\.j2:{line}: template"):
         render_site(content, templates)
+
+
+def test_a_markdown_template_of_an_earlier_version_is_refused_by_name(tmp_path, content):
+    """A project's `actor.md.j2` would no longer be used: the change made in it would vanish
+    from the site without a word."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "actor.md.j2").write_text("# {{ actor.name }}\n", encoding="utf-8")
+    (templates / "home.md.j2").write_text("# Home\n", encoding="utf-8")
+    with pytest.raises(TemplateProblem) as raised:
+        render_site(content, templates)
+    message = str(raised.value)
+    assert re.match(
+        r"\S*templates/actor\.md\.j2:1: a Markdown template \(actor\.md\.j2, home\.md\.j2\)", message
+    )
+    assert "expected actor.html.j2" in message
+    (templates / "home.md.j2").unlink()
+    (templates / "actor.md.j2").unlink()
+    (templates / "actor.html.j2").write_text("<h1>{{ actor.name }}</h1>\n", encoding="utf-8")
+    assert render_site(content, templates)["actors/russia.md"] == "<h1>Russia</h1>\n"  # made again: used
 
 
 def test_front_matter_keeps_an_emoji_title_readable_as_yaml():
     title = "Talks on the river 🇺🇦: <b>live</b> & more"
-    block = front_matter(title).split("---\n")[1]
-    assert yaml.safe_load(block)["title"] == "Talks on the river 🇺🇦: &lt;b&gt;live&lt;/b&gt; &amp; more"
+    meta = page_meta(title)
+    assert meta["title"] == "Talks on the river 🇺🇦: &lt;b&gt;live&lt;/b&gt; &amp; more"
+    assert meta["hide"] == ["navigation"] and len(meta) == 2
+    block = front_matter(meta).split("---\n")[1]
+    assert yaml.safe_load(block) == meta
 
 
-def test_a_page_hands_markdown_a_placeholder_and_keeps_its_drawing_apart(content):
+def test_a_page_holds_a_placeholder_and_keeps_its_drawing_apart(content):
     rendered = render_pages(content)
     assert {"timeline.md", "actors/index.md", "actors/russia.md"} <= set(rendered.drawings)
     for path, drawing in rendered.drawings.items():
-        markdown = rendered.files[path]
-        assert "<svg" not in markdown and markdown.count(str(drawing_slot(path))) == 1
+        html = rendered.pages[path].html
+        assert "<svg" not in html and html.count(str(drawing_slot(path))) == 1
         assert drawing.startswith('<div class="briefing-drawing"')
-        assert drawing_slot(path) in to_html(markdown)  # Markdown keeps the placeholder as it is
-        assert fill_drawing(markdown, path, drawing) == render_site(content)[path]
-    assert not any("<svg" in text for text in rendered.files.values())
+        assert fill_drawing(html, path, drawing) == render_site(content)[path]
+    assert not any("<svg" in page.html for page in rendered.pages.values())
+
+
+def test_the_pages_and_the_downloads_are_apart(content):
+    rendered = render_pages(content)
+    assert set(rendered.pages) == {p.path for p in build_site(content).pages}
+    assert set(rendered.downloads) == {
+        f"downloads/{name}"
+        for name in ["timeline.json", "events.csv", "actors.csv", "relations.csv", "briefing.geojson"]
+    }
+    assert render_site(content).keys() == rendered.pages.keys() | rendered.downloads.keys()

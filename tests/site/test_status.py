@@ -32,15 +32,17 @@ def test_every_status_has_words():
 def test_a_planned_event_says_so_on_its_page_and_in_the_timeline(tmp_path):
     pages = pages_with_status(tmp_path, "moscow-talks", "planned")
     talks = pages["events/moscow-talks.md"]
-    assert "**Status:** <mark>planned</mark> The article tells this as planned" in talks
+    assert "<strong>Status:</strong> <mark>planned</mark> The article tells this as planned" in talks
     timeline = pages["timeline.md"]
-    assert "*[Talks in Moscow](events/moscow-talks.md)* <mark>planned</mark>" in timeline
-    assert "[Shelling of towns](events/shelling.md)" in timeline
+    assert '<em><a href="../events/moscow-talks/">Talks in Moscow</a></em> <mark>planned</mark>' in timeline
+    assert '<a href="../events/shelling/">Shelling of towns</a>' in timeline
     # the fixture's undated meeting is planned too
-    assert "*[Shelling of towns]" not in timeline and timeline.count("<mark>") == 2
-    assert "*[Talks in Moscow](moscow-talks.md)* <mark>planned</mark>" in pages["events/index.md"]
+    assert '<em><a href="../events/shelling/">' not in timeline and timeline.count("<mark>") == 2
+    events = pages["events/index.md"]
+    assert '<em><a href="moscow-talks/">Talks in Moscow</a></em> <mark>planned</mark>' in events
     russia = pages["actors/russia.md"]
-    assert "*[Talks in Moscow](../events/moscow-talks.md)* <mark>planned</mark> | mediator" in russia
+    planned = '<em><a href="../../events/moscow-talks/">Talks in Moscow</a></em> <mark>planned</mark>'
+    assert f"<td>{planned}</td>\n<td>mediator</td>" in russia
 
 
 def test_a_denied_event_is_marked_denied(tmp_path):
@@ -53,4 +55,5 @@ def test_an_event_that_happened_has_no_badge(tmp_path):
     shelling = [line for line in pages["timeline.md"].splitlines() if "Shelling of towns" in line]
     assert "<mark>" not in pages["events/shelling.md"] and shelling
     assert not any("<mark>" in line for line in shelling)
-    assert "**Status:** happened, as the article tells it" in pages["events/shelling.md"]  # the infobox
+    infobox = "<strong>Status:</strong> happened, as the article tells it"
+    assert infobox in pages["events/shelling.md"]
