@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from children import child_env  # noqa: E402  (bench/children.py, beside this script)
+
 from generator import batch  # noqa: E402
 from generator import generate as gen  # noqa: E402
 from generator.nlp import load_pipeline  # noqa: E402
@@ -142,7 +144,7 @@ def whole_command(paths: list[Path], folder: Path, jobs: int, repeat: int) -> No
             command = [str(BRIEFING), "generate", "--jobs", str(count), "--content", str(content),
                        *map(str, paths)]
             start = time.perf_counter()
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=child_env(folder))
             times[count].append(time.perf_counter() - start)
             print(f"{f'whole run, --jobs {count}':<28} {times[count][-1]:7.2f} s")
     one, many = statistics.median(times[1]), statistics.median(times[jobs])

@@ -23,7 +23,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -118,22 +117,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 log.info("briefing: %s is hand-written, so it replaces the generated page", path)
                 continue
             inclusion = InclusionLevel.UNDEFINED if path in NAV_PATHS else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+            file = File.generated(config, path, content=text, inclusion=inclusion)
+            files.append(file)
             if path in rendered.pages:
                 self.pages[path] = rendered.pages[path]
+                if path not in NAV_PATHS:  # MkDocs makes the navigation's pages, with its titles
+                    GeneratedPage(rendered.pages[path], file, config)
         self.shown = set(self.pages)
         if config.nav is None:
             config.nav = _navigation(files)
         return files
-
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Each generated page outside the navigation becomes a `GeneratedPage`; MkDocs made
-        the navigation's own pages already (with their titles there)."""
-        for path, rendered in self.pages.items():
-            file = files.get_file_from_path(path)
-            if file is not None and file.page is None:
-                GeneratedPage(rendered, file, config)
-        return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page in the navigation is HTML already: nothing to convert."""

@@ -12,8 +12,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from lxml import html as lxml_html
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
 
-from generator.plugin import NAV
+from generator.plugin import NAV, NAV_PATHS
 from tests.briefing_fixture import actors_data, events_data, make_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -386,3 +389,22 @@ def test_a_topic_names_the_site_and_keep_site_name_keeps_mkdocs_yml(tmp_path):
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     assert site_name(project / "site") == yaml.safe_load(text.split("\ntheme:")[0])["site_name"]
+
+
+def test_only_the_navigation_s_own_pages_pass_through_python_markdown(tmp_path, monkeypatch):
+    """Generated pages are HTML already: an actor's or an event's page is a GeneratedPage, for
+    which MkDocs reads no source and builds no Markdown converter; the navigation's pages
+    (MkDocs makes them, with their titles) and hand-written pages are the only ones it converts."""
+    project = make_project(tmp_path / "brief")
+    made: list[str] = []
+    render = Page.render
+
+    def counted(page, config, files):
+        made.append(page.file.src_uri)
+        return render(page, config, files)
+
+    monkeypatch.setattr(Page, "render", counted)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    assert sorted(made) == sorted([*NAV_PATHS, "intro.md"])
+    assert (tmp_path / "site" / "actors" / "russia" / "index.html").is_file()
