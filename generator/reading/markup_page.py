@@ -39,6 +39,7 @@ def _parts(name: str) -> list[str]:
     return [x for x in re.split(r"[^a-z]+", name) if x]
 
 
+@cache  # names repeat: a TimeML record tags every event and time expression
 def means_title(name: str) -> bool:
     """A name that means a headline: one of `title_words` as a part, none of `title_not`."""
     rules = markup_rules()
@@ -46,6 +47,7 @@ def means_title(name: str) -> bool:
     return any(x in rules["title_words"] for x in parts) and not any(x in rules["title_not"] for x in parts)
 
 
+@cache
 def means_date(name: str) -> bool:
     """A name that means a date of filing, issue or publication: a part that begins or
     ends with one of `date_words` ("filedate", "pubdate", "issued"), none naming another
@@ -66,7 +68,14 @@ def looks_like_markup(text: str) -> bool:
 
 
 def _name(element: etree._Element) -> str:
-    return etree.QName(element).localname.lower() if isinstance(element.tag, str) else ""
+    return _local_name(element.tag) if isinstance(element.tag, str) else ""
+
+
+@cache
+def _local_name(tag: str) -> str:
+    """A tag's name without its namespace, lower-cased: asked for every element, several
+    times, and a record repeats a few names."""
+    return etree.QName(tag).localname.lower()
 
 
 def _text(element: etree._Element, leave: frozenset[str] = frozenset()) -> str:

@@ -15,6 +15,7 @@ run's own articles no longer say is dropped. The `SheetSet` is what
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -305,8 +306,9 @@ def find_event(event: dict, known: dict[str, Known]) -> Merge | None:
     # a sheet of the same title is tried first: with open dates ("../2016-12-15") an
     # arrest and a verdict of one defendant both agree with a later report of the verdict
     ranked = sorted(known.items(), key=lambda item: title not in item[1].titles())
+    articles = provenance(event)
     for sheet_id, sheet in ranked:
-        if kind not in sheet.kinds() or told_apart(event, sheet):
+        if kind not in sheet.kinds() or told_apart(articles, sheet):
             continue
         # the dates last: comparing them parses EDTF, and most sheets share nothing else
         reason = event_evidence(event, parts, title, sheet)
@@ -333,11 +335,12 @@ def event_evidence(event: dict, parts: set[str], title: str, sheet: Known) -> st
     return None
 
 
-def told_apart(event: dict, sheet: Known) -> bool:
-    """This run already matched to the sheet an event from the same article: extraction,
-    which saw both in their sentences, kept them apart (an arrest and a verdict with one
-    defendant and dates an open interval lets agree), and the fold does not undo that."""
-    return bool(sheet.extra and provenance(event) & sheet.extra_articles())
+def told_apart(articles: set[str], sheet: Known) -> bool:
+    """This run already matched to the sheet an event from the same article (`articles`: the
+    new event's, see `provenance`): extraction, which saw both in their sentences, kept them
+    apart (an arrest and a verdict with one defendant and dates an open interval lets
+    agree), and the fold does not undo that."""
+    return bool(sheet.extra and articles & sheet.extra_articles())
 
 
 def dates_compatible(a: str | None, b: str | None, same_title: bool = False) -> bool:
@@ -563,9 +566,11 @@ def _accept(new: dict[str, dict], known: dict[str, Known], match: Matcher, taken
     decisions worth a look (`worth_showing`) are added to `merges`."""
     renames = dict(renames)
     accepted: dict[str, dict] = {}
+    groups = by_kind(known)
     for new_id, data in new.items():
         data = renamed(data, renames)
-        found = match(data, known)
+        kind = str(data.get("kind"))
+        found = match(data, groups.get(kind, {}))
         target = found.sheet_id if found is not None and found.joined else None
         if found is not None and worth_showing(found, data, known):
             merges.append(found)
@@ -580,7 +585,20 @@ def _accept(new: dict[str, dict], known: dict[str, Known], match: Matcher, taken
         data = {**data, "id": target}
         accepted[target] = combine(accepted[target], data, set()) if target in accepted else data
         known[target].add(data)
+        groups[kind].setdefault(target, known[target])
     return accepted, renames
+
+
+def by_kind(known: dict[str, Known]) -> defaultdict[str, dict[str, Known]]:
+    """The sheets of each kind, in their order (one whose versions disagree on its kind is
+    under each). The matchers only ever join an actor or an event to a sheet of its kind,
+    so each is shown only those: a merge of fifty articles otherwise asks every sheet its
+    kinds for every new actor and event."""
+    groups: defaultdict[str, dict[str, Known]] = defaultdict(dict)
+    for sheet_id, sheet in known.items():
+        for kind in sheet.kinds():
+            groups[kind][sheet_id] = sheet
+    return groups
 
 
 def worth_showing(found: Merge, data: dict, known: dict[str, Known]) -> bool:

@@ -605,3 +605,20 @@ def test_extractions_coming_in_any_order_fold_in_the_order_given():
     waiting.add(1, *runs[1])
     with pytest.raises(ValueError, match="3 of 3 extractions not folded"):
         waiting.result()
+
+
+def test_the_matchers_are_shown_the_sheets_of_each_kind_in_their_order():
+    view = {
+        "kremlin": {"id": "kremlin", "kind": "organization", "name": "Kremlin"},
+        "russia": {"id": "russia", "kind": "country", "name": "Russia"},
+        "moscow": {"id": "moscow", "kind": "place", "name": "Moscow"},
+        "duma": {"id": "duma", "kind": "organization", "name": "Duma"},
+    }
+    disk = {"moscow": {"id": "moscow", "kind": "organization", "name": "Moscow"}}  # a person retyped it
+    groups = folding.by_kind(folding.known_sheets(view, disk))
+    assert {kind: list(sheets) for kind, sheets in groups.items()} == {
+        "organization": ["kremlin", "moscow", "duma"],
+        "country": ["russia"],
+        "place": ["moscow"],
+    }
+    assert groups["organization"]["moscow"] is groups["place"]["moscow"]  # one sheet, under both kinds
