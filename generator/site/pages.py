@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from generator.sheets.store import Content
 from generator.site.citations import mark_sentences
-from generator.site.drawing.graph import draw_graph
+from generator.site.drawing.graph import draw_graph, keep_drawings
 from generator.site.drawing.map import draw_map
 from generator.site.drawing.timeline import draw_timeline
 from generator.site.exports import FORMATS, export_files
@@ -301,6 +301,7 @@ def render_pages(
     env = make_environment(templates)
     env.filters["date_label"] = date_label
     site = build_site(content, directory_urls)
+    keep_drawings()
     pages = {
         page.path: render_template(
             env, page.template, PageState(page.path, directory_urls, permalink), page.title, page.context

@@ -29,6 +29,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from importlib import metadata
 from pathlib import Path
@@ -70,6 +71,10 @@ GAP = 1.5  # between two separate parts of the graph, in layout units (one unit:
 # Layouts kept between builds, by the graph they lay out (as Jinja keeps compiled templates):
 # a build, or `mkdocs serve` after an edit that moves no edge, reuses the positions.
 LAYOUT_CACHE = "layouts"
+# The last build's drawings, by what each is made from: a build of an unchanged briefing, or
+# of one whose edit moved no edge, draws none again (a thousand-page build spends about 0.3 s
+# drawing each actor's neighbourhood). One entry, replaced by each build that draws anew.
+DRAWING_CACHE = "drawings"
 INDEX_LIMIT = 100  # actors drawn on the actors index at most: those with the most edges
 MAX_DRAWN = 20_000  # drawings kept in a process (`_drawn`); past this the memory is emptied
 SPREAD_PASSES = 40  # at most this many passes that push overlapping labels apart
@@ -364,7 +369,10 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 
 _memo: list[Graph] = []  # the graph of the last actors mapping drawn (one build's)
-_drawn: dict[str, str] = {}  # drawing_key -> SVG: the drawings made in this process
+_drawn: dict[str, str] = {}  # digest of a drawing_key -> SVG: drawings made or read back here
+_used: set[str] = set()  # the digests drawn since the drawings were last kept (one build's)
+_fresh: set[str] = set()  # those of them drawn, not read back
+_kept_read: list[bool] = []  # whether the kept drawings were read into _drawn in this process
 
 
 def graph_of(actors: Mapping[str, ActorView]) -> Graph:
@@ -719,13 +727,58 @@ def draw(graph: Graph, ids: Iterable[str], href: Callable[[str], str], focus: st
     edit redraws only the drawings whose actors, edges or layout it changed)."""
     ids = sorted(ids)
     edges = edges_shown(graph, ids, focus)
-    key = drawing_key(graph, ids, href, focus, label, edges)
+    key = cache.key_of(drawing_key(graph, ids, href, focus, label, edges))
+    if not _kept_read:
+        _kept_read.append(True)
+        _drawn.update(read_drawings(drawing_folder()))
     svg = _drawn.get(key)
     if svg is None:
         if len(_drawn) > MAX_DRAWN:
             _drawn.clear()
         svg = _drawn[key] = draw_svg(graph, ids, href, focus, label, edges)
+        _fresh.add(key)
+    _used.add(key)
     return svg
+
+
+def keep_drawings(folder: Path | None = None) -> None:
+    """Keep the drawings drawn since the last call (a build's) for the next build, in `folder`
+    (by default the user's private `drawings` folder: `generator.cache`), when any of them
+    was drawn anew. Called once a build has drawn its pages (`pages.render_pages`)."""
+    used = {key: _drawn[key] for key in sorted(_used) if key in _drawn}
+    fresh = bool(_fresh & used.keys())
+    _used.clear()
+    _fresh.clear()
+    if fresh:
+        data = {"code": drawing_code(), "drawings": used}
+        folder = folder if folder is not None else drawing_folder()
+        cache.write_bytes(folder, DRAWING_CACHE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def read_drawings(folder: Path | None) -> dict[str, str]:
+    """The kept drawings, when they were made by this very drawing code (else none)."""
+    kept = cache.read_bytes(folder, DRAWING_CACHE)
+    try:
+        data = json.loads(kept) if kept is not None else {}
+    except ValueError:
+        return {}
+    if not isinstance(data, dict) or data.get("code") != drawing_code():
+        return {}
+    drawings = data.get("drawings")
+    return drawings if isinstance(drawings, dict) else {}
+
+
+def drawing_folder() -> Path | None:
+    """Where drawings are kept: the user's private `drawings` folder (None when there is none)."""
+    return cache.private_folder(DRAWING_CACHE)
+
+
+@lru_cache(maxsize=1)
+def drawing_code() -> str:
+    """A digest of the code that draws (this module, the shapes and colours of svg.py): a
+    drawing kept by another version of it is never read."""
+    here = Path(__file__).parent
+    return cache.key_of((here / "graph.py").read_bytes(), (here / "svg.py").read_bytes())
 
 
 def drawing_key(graph: Graph, ids: list[str], href: Callable[[str], str], focus: str | None, label: str,

@@ -13,6 +13,7 @@ import re
 import statistics
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -154,10 +155,61 @@ def test_an_actor_page_shows_its_neighbourhood_from_the_same_layout():
 
 @pytest.fixture(autouse=True)
 def fresh_layout_cache(tmp_path, monkeypatch):
-    """Each test lays out afresh: the layouts kept between builds go to its own folder."""
+    """Each test lays out and draws afresh: the layouts and drawings kept between builds go
+    to its own folders."""
     folder = tmp_path / "layouts"
     folder.mkdir(mode=0o700)
     monkeypatch.setattr(graph_module, "layout_folder", lambda: folder)
+    drawings = tmp_path / "drawings"
+    drawings.mkdir(mode=0o700)
+    monkeypatch.setattr(graph_module, "drawing_folder", lambda: drawings)
+    for name, empty in (("_drawn", {}), ("_used", set()), ("_fresh", set()), ("_kept_read", [])):
+        monkeypatch.setattr(graph_module, name, empty)
+
+
+def a_new_process(monkeypatch) -> None:
+    """As if the next build ran in a new process: nothing drawn or read in memory."""
+    graph_module._memo.clear()
+    monkeypatch.setattr(graph_module, "_drawn", {})
+    monkeypatch.setattr(graph_module, "_kept_read", [])
+
+
+def draw_every_page(actors) -> str:
+    return str(draw_graph(actors, href)) + "".join(str(draw_graph(actors, href, focus=a)) for a in actors)
+
+
+def test_drawings_are_kept_between_builds_and_read_back_unchanged(tmp_path, monkeypatch):
+    first = draw_every_page(briefing())
+    graph_module.keep_drawings()
+    assert [p.name for p in (tmp_path / "drawings").iterdir()] == [graph_module.DRAWING_CACHE]
+    a_new_process(monkeypatch)
+    monkeypatch.setattr(graph_module, "draw_svg", lambda *args: pytest.fail("drawn again"))
+    assert draw_every_page(briefing()) == first
+    kept = (tmp_path / "drawings" / graph_module.DRAWING_CACHE).stat().st_mtime_ns
+    graph_module.keep_drawings()  # nothing drawn anew: nothing written
+    assert (tmp_path / "drawings" / graph_module.DRAWING_CACHE).stat().st_mtime_ns == kept
+
+
+def test_an_edit_draws_again_only_the_drawings_it_changes(monkeypatch):
+    draw_every_page(briefing())
+    graph_module.keep_drawings()
+    a_new_process(monkeypatch)
+    actors = briefing()
+    actors["turkey"] = replace(actors["turkey"], name="Türkiye")
+    drawn = []
+    real = graph_module.draw_svg
+    monkeypatch.setattr(graph_module, "draw_svg", lambda *args: drawn.append(args[3]) or real(*args))
+    draw_every_page(actors)
+    assert sorted(drawn, key=str) == sorted([None, "azerbaijan", "turkey"], key=str)  # those showing Turkey
+
+
+def test_drawings_kept_by_other_drawing_code_are_not_read(tmp_path, monkeypatch):
+    draw_every_page(briefing())
+    graph_module.keep_drawings()
+    monkeypatch.setattr(graph_module, "drawing_code", lambda: "another version")
+    assert graph_module.read_drawings(tmp_path / "drawings") == {}
+    (tmp_path / "drawings" / graph_module.DRAWING_CACHE).write_text("not json")
+    assert graph_module.read_drawings(tmp_path / "drawings") == {}
 
 
 def test_a_layout_is_kept_between_builds_and_read_back_unchanged(tmp_path, monkeypatch):
