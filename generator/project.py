@@ -85,9 +85,11 @@ edit the copy.
 Templates write HTML (every `{{ value }}` is escaped): make links to the site's pages with
 `link(text, "actors/russia.md")`, headings with `heading(2, text)` (its id, permalink and
 place in the table of contents), links to original articles with `text|external(url)`, and
-citations with the `cite` and `references` macros of `_macros.html.j2`. A template of an
-earlier version (`actor.md.j2`, which wrote Markdown) stops the build: copy the default
-`actor.html.j2` and make the change again in it.
+citations with the `cite` and `references` macros of `_macros.html.j2`. A link's path is
+from `content/`. Never mark a value from content `|safe`: it comes from an article. A
+template of an earlier version (`actor.md.j2`, which wrote Markdown) stops the build:
+copy the default `actor.html.j2` and make the change again in it. The whole guide is
+`templates/README.md` in the briefing-generator repository.
 """
 
 

@@ -256,8 +256,8 @@ def test_a_markdown_template_of_an_earlier_version_stops_the_build_and_says_what
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert re.search(
-        r"^ERROR +- +templates/actor\.md\.j2:1: a Markdown template \(actor\.md\.j2\);.*"
-        r"expected actor\.html\.j2",
+        r"^ERROR +- +templates/actor\.md\.j2:1: Markdown template of an earlier version \(actor\.md\.j2\), "
+        r"which would not be used.*expected actor\.html\.j2: copy the default from ",
         output,
         re.M,
     ), output
@@ -408,3 +408,15 @@ def test_only_the_navigation_s_own_pages_pass_through_python_markdown(tmp_path, 
     build(config)
     assert sorted(made) == sorted([*NAV_PATHS, "intro.md"])
     assert (tmp_path / "site" / "actors" / "russia" / "index.html").is_file()
+
+
+def test_a_helper_misused_in_a_template_stops_the_build_with_its_place_not_a_traceback(tmp_path):
+    project = make_project(tmp_path / "brief")
+    (project / "templates" / "home.html.j2").write_text(
+        "{{ heading(1, briefing.title) }}\n<p>{{ link('Russia') }}</p>\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert re.search(r"templates/home\.html\.j2:2: template error: .*missing 1 required positional "
+                     r"argument: 'target'; expected a Jinja2 template", output), output

@@ -55,6 +55,7 @@ SAFE_SCHEMES = ("http", "https")
 BYTECODE_CACHE = FileSystemBytecodeCache()
 _PENDING = "\x00heading-"  # marks an id to settle; content text never holds a NUL (escape_text)
 PERMALINK_TITLE = "Permanent link"  # Python-Markdown's `toc` default, which Material styles
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # the package's own
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,25 @@ def link(context: Context, text: object, target: str | None) -> Markup:
     page: PageState = context["this_page"]
     if not target or target == page.path:
         return escape_text(text)
+    check_target(target)
     page.links.add(target)
     href = page_url(target, page.path, page.directory_urls)
     return Markup(f'<a href="{escape(href)}">{escape_text(text)}</a>')
+
+
+def check_target(target: object) -> None:
+    """ValueError, saying what to write instead, for a link target that is no docs path: a
+    web address, a path from the page rather than from content/, a URL rather than a file."""
+    expected = "expected a page of the site as its path in content/, such as 'actors/russia.md'"
+    if not isinstance(target, str):
+        raise ValueError(f"link target {target!r} is not a path; {expected}")
+    path = target.partition("#")[0]
+    if "://" in target or target.startswith(("//", "mailto:")):
+        raise ValueError(f"link target '{target}' is a web address; link one with text|external(url)")
+    if target.startswith(("/", "./", "../")):
+        raise ValueError(f"link target '{target}' is not a path from content/; {expected}")
+    if path.endswith("/"):
+        raise ValueError(f"link target '{target}' names a URL, not a page; {expected}")
 
 
 @pass_context
@@ -158,6 +175,8 @@ def heading(context: Context, level: int, text: object, id: str | None = None) -
     makes it, once the page is rendered (`_settle_ids`), so links into a page stay as they
     were."""
     page: PageState = context["this_page"]
+    if level not in range(1, 7):
+        raise ValueError(f"a heading's level is 1 to 6, not {level!r}")
     label = escape_text(text)
     if id:
         slug = str(anchor(id))
@@ -258,13 +277,13 @@ def refuse_markdown_templates(folder: Path) -> None:
     lost from the site, so it stops the build and says what to do."""
     old = sorted(folder.glob("*.md.j2"))
     if old:
-        first = old[0]
         names = ", ".join(p.name for p in old)
+        wanted = ", ".join(p.name.removesuffix(".md.j2") + ".html.j2" for p in old)
         raise TemplateProblem(
-            f"{os.path.relpath(first)}:1: a Markdown template ({names}); the briefing's templates "
-            f"write HTML now and are named *.html.j2, so this one would not be used; expected "
-            f"{first.name.removesuffix('.md.j2')}.html.j2: copy the default (see the README.md "
-            f"in that folder), make your change again in it, and delete the .md.j2 file"
+            f"{os.path.relpath(old[0])}:1: Markdown template{'s' if len(old) > 1 else ''} of an earlier "
+            f"version ({names}), which would not be used: the briefing's templates write HTML now; "
+            f"expected {wanted}: copy the default from {DEFAULT_TEMPLATES} into "
+            f"{os.path.relpath(folder)}, make your change again in it, and delete the .md.j2 file"
         )
 
 
@@ -309,13 +328,13 @@ def render_template(
         body = env.get_template(template).render(
             page_path=page.path, this_page=page, citations=Citations(), **context
         )
-    except (TemplateError, ValueError) as exc:  # ValueError: `anchor` refused an id
+    except Exception as exc:  # a template is code a person wrote: any error of it is theirs to fix
         path, line = _locate(exc)
         what = "syntax error" if isinstance(exc, TemplateSyntaxError) else "error"
-        message = exc.message if isinstance(exc, TemplateError) else str(exc)
+        message = (exc.message if isinstance(exc, TemplateError) else str(exc)) or type(exc).__name__
         raise TemplateProblem(
-            f"{path}:{line}: template {what}: {message}; a Jinja2 template using the names "
-            f"the page model gives {template} (see the default in generator/templates/)"
+            f"{path}:{line}: template {what}: {str(message).rstrip('.')}; expected a Jinja2 template "
+            f"using the names the page model gives {template} (its default: {DEFAULT_TEMPLATES / template})"
         ) from exc
     text = _settle_ids(page, re.sub(r"\n{2,}", "\n", body).strip() + "\n")
     return RenderedPage(

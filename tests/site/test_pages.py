@@ -11,6 +11,7 @@ from typing import get_args
 import pytest
 import yaml
 
+import generator
 from generator.dates import edtf_bounds
 from generator.schema import ActorKind, PublishedFrom, RelationType
 from generator.sheets.store import load_content
@@ -388,9 +389,11 @@ def test_a_markdown_template_of_an_earlier_version_is_refused_by_name(tmp_path, 
         render_site(content, templates)
     message = str(raised.value)
     assert re.match(
-        r"\S*templates/actor\.md\.j2:1: a Markdown template \(actor\.md\.j2, home\.md\.j2\)", message
+        r"\S*templates/actor\.md\.j2:1: Markdown templates of an earlier version \(actor\.md\.j2, "
+        r"home\.md\.j2\), which would not be used", message
     )
-    assert "expected actor.html.j2" in message
+    assert "expected actor.html.j2, home.html.j2: copy the default from " in message
+    assert str(Path(generator.__file__).parent / "templates") in message  # where the defaults are
     (templates / "home.md.j2").unlink()
     (templates / "actor.md.j2").unlink()
     (templates / "actor.html.j2").write_text("<h1>{{ actor.name }}</h1>\n", encoding="utf-8")

@@ -249,3 +249,26 @@ def test_hostile_text_is_inert_wherever_a_template_puts_it(tmp_path):
     assert page.anchors == {page.toc[0]["id"]}  # only the heading's own id, made from the text: no "evil"
     assert page.links == {"actors/x.md"}
     assert page.toc[0]["name"] == page.html.split(">", 1)[1].split("</h2>")[0]  # the escaped text
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ("{{ link('x') }}", "missing 1 required positional argument: 'target'"),
+        ("{{ link('x', 5) }}", "link target 5 is not a path; expected a page of the site as its path in"),
+        ("{{ link('x', 'https://example.org/a') }}", "is a web address; link one with text|external(url)"),
+        ("{{ link('x', '../timeline.md') }}", "'../timeline.md' is not a path from content/"),
+        ("{{ link('x', 'actors/russia/') }}", "'actors/russia/' names a URL, not a page"),
+        ("{{ heading(7, 'Too deep') }}", "a heading's level is 1 to 6, not 7"),
+        ("{{ heading(0, 'Too high') }}", "a heading's level is 1 to 6, not 0"),
+        ("<p>\n{{ 1 / 0 }}</p>", "division by zero"),
+    ],
+)
+def test_a_helper_misused_or_an_expression_that_fails_is_located_not_a_traceback(tmp_path, source, said):
+    with pytest.raises(TemplateProblem) as raised:
+        render(tmp_path, source)
+    message = str(raised.value)
+    line = source.count("\n", 0, source.index("{{")) + 1
+    assert f"templates/page.html.j2:{line}: template error: " in message, message
+    assert said in message
+    assert "; expected a Jinja2 template using the names the page model gives page.html.j2" in message
