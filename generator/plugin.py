@@ -61,11 +61,13 @@ class BriefingConfig(base.Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Adds the briefing's pages to the build; all page logic lives in generator.site.
 
-    The pages come as HTML (`RenderedPage`): MkDocs reads a generated page's front matter
-    (its title) and is given nothing to convert; `on_page_content` puts the page in, with
-    what MkDocs would have learnt converting Markdown: the table of contents, the anchors
-    in the page, and its links, checked as MkDocs checks a Markdown page's (a missing page
-    at `validation.links.not_found`'s level, a missing anchor by MkDocs itself). Under
+    The pages come as HTML (`RenderedPage`), with what MkDocs would have learnt converting
+    Markdown (`fill_page`): the table of contents, the anchors in the page, and its links,
+    checked as MkDocs checks a Markdown page's (a missing page at
+    `validation.links.not_found`'s level, a missing anchor by MkDocs itself). An actor's,
+    event's or source's page is a `GeneratedPage`, for which MkDocs reads and converts
+    nothing; a page of the navigation is MkDocs' own (with the navigation's title), given
+    nothing to convert (`on_page_markdown`) and filled in `on_page_content`. Under
     `mkdocs serve` MkDocs keeps this instance from one rebuild to the next (it has
     `on_startup`), and with it the sheets as read (`SheetMemo`): only an edited sheet is
     read again."""

@@ -237,15 +237,23 @@ def test_a_broken_sheet_stops_the_build_with_its_place(tmp_path, breaker):
     assert not (project / "site" / "index.html").exists()
 
 
-def test_a_broken_template_stops_the_build_with_its_place(tmp_path):
+@pytest.mark.parametrize(
+    ("template", "body", "where"),
+    [
+        ("event.html.j2", "{{ heading(1, event.title) }}\n\n<p>{{ event.when }}</p>\n",
+         r"templates/event\.html\.j2:3: template error: .*has no attribute 'when'"),
+        # a helper misused: a Python error inside it, located all the same
+        ("home.html.j2", "{{ heading(1, briefing.title) }}\n<p>{{ link('Russia') }}</p>\n",
+         r"templates/home\.html\.j2:2: template error: .*missing 1 required positional "
+         r"argument: 'target'; expected a Jinja2 template"),
+    ],
+)
+def test_a_broken_template_stops_the_build_with_its_place_not_a_traceback(tmp_path, template, body, where):
     project = make_project(tmp_path / "brief")
-    (project / "templates" / "event.html.j2").write_text(
-        "{{ heading(1, event.title) }}\n\n<p>{{ event.when }}</p>\n", encoding="utf-8"
-    )
+    (project / "templates" / template).write_text(body, encoding="utf-8")
     result = mkdocs_build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    where = r"templates/event\.html\.j2:3: template error: .*has no attribute 'when'"
     assert re.search(where, output), output
 
 
@@ -408,15 +416,3 @@ def test_only_the_navigation_s_own_pages_pass_through_python_markdown(tmp_path, 
     build(config)
     assert sorted(made) == sorted([*NAV_PATHS, "intro.md"])
     assert (tmp_path / "site" / "actors" / "russia" / "index.html").is_file()
-
-
-def test_a_helper_misused_in_a_template_stops_the_build_with_its_place_not_a_traceback(tmp_path):
-    project = make_project(tmp_path / "brief")
-    (project / "templates" / "home.html.j2").write_text(
-        "{{ heading(1, briefing.title) }}\n<p>{{ link('Russia') }}</p>\n", encoding="utf-8"
-    )
-    result = mkdocs_build(project)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in output
-    assert re.search(r"templates/home\.html\.j2:2: template error: .*missing 1 required positional "
-                     r"argument: 'target'; expected a Jinja2 template", output), output

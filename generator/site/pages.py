@@ -69,7 +69,7 @@ class Page:
 
 @dataclass
 class Rendered:
-    """The site as the plugin hands it to MkDocs: each page as HTML with its front matter
+    """The site as the plugin hands it to MkDocs: each page as HTML with its metadata
     (`RenderedPage`), the downloads' texts, and each page's drawing. A page holds only a
     placeholder for its drawing (`drawing_slot`); the plugin puts the SVG into the built page.
     Drawings are most of the bytes of a page, and Material's search has nothing to do with

@@ -61,12 +61,11 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # the 
 @dataclass(frozen=True)
 class RenderedPage:
     """One page as its template made it: `meta` is MkDocs' `Page.meta` (`page_meta`), the page
-    itself is `html`. With it
-    goes what MkDocs learns when it converts a Markdown page: the table of contents (`toc`,
-    Python-Markdown's toc tokens: dicts of level, id, name as HTML, children), the ids in the
-    page (`anchors`: links from other pages are checked against them) and the site paths the
-    page links to (`links`, docs-relative: `actors/russia.md`, `sources.md#id`,
-    `downloads/events.csv`)."""
+    itself is `html`. With it goes what MkDocs learns when it converts a Markdown page: the
+    table of contents (`toc`, Python-Markdown's toc tokens: dicts of level, id, name as HTML,
+    children), the ids in the page (`anchors`: links from other pages are checked against
+    them) and the site paths the page links to (`links`, docs-relative: `actors/russia.md`,
+    `sources.md#id`, `downloads/events.csv`)."""
 
     meta: dict
     html: str

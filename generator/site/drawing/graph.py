@@ -372,7 +372,6 @@ _memo: list[Graph] = []  # the graph of the last actors mapping drawn (one build
 _drawn: dict[str, str] = {}  # digest of a drawing_key -> SVG: drawings made or read back here
 _used: set[str] = set()  # the digests drawn since the drawings were last kept (one build's)
 _fresh: set[str] = set()  # those of them drawn, not read back
-_kept_read: list[bool] = []  # whether the kept drawings were read into _drawn in this process
 
 
 def graph_of(actors: Mapping[str, ActorView]) -> Graph:
@@ -728,8 +727,7 @@ def draw(graph: Graph, ids: Iterable[str], href: Callable[[str], str], focus: st
     ids = sorted(ids)
     edges = edges_shown(graph, ids, focus)
     key = cache.key_of(drawing_key(graph, ids, href, focus, label, edges))
-    if not _kept_read:
-        _kept_read.append(True)
+    if not _drawn:  # the first drawing of this process: the last build's are read back
         _drawn.update(read_drawings(drawing_folder()))
     svg = _drawn.get(key)
     if svg is None:

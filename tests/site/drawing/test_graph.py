@@ -163,7 +163,7 @@ def fresh_layout_cache(tmp_path, monkeypatch):
     drawings = tmp_path / "drawings"
     drawings.mkdir(mode=0o700)
     monkeypatch.setattr(graph_module, "drawing_folder", lambda: drawings)
-    for name, empty in (("_drawn", {}), ("_used", set()), ("_fresh", set()), ("_kept_read", [])):
+    for name, empty in (("_drawn", {}), ("_used", set()), ("_fresh", set())):
         monkeypatch.setattr(graph_module, name, empty)
 
 
@@ -171,7 +171,6 @@ def a_new_process(monkeypatch) -> None:
     """As if the next build ran in a new process: nothing drawn or read in memory."""
     graph_module._memo.clear()
     monkeypatch.setattr(graph_module, "_drawn", {})
-    monkeypatch.setattr(graph_module, "_kept_read", [])
 
 
 def draw_every_page(actors) -> str:
