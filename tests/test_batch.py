@@ -219,6 +219,25 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path, calls):
     assert calls == list(ARTICLES), "the workers did the work, in their own processes"
 
 
+def test_a_persons_comment_survives_a_merge_rendered_by_the_workers(tmp_path, calls):
+    """New sheets go to the workers as plain data; a sheet on disk goes as it was merged,
+    so the comment a person wrote in it is written back by the workers as by one process."""
+    first, second = write_articles(tmp_path / "in", ["talks", "border"])
+    texts = {}
+    for jobs in (1, 2):
+        content = tmp_path / f"content-{jobs}"
+        gen.run_generate([first], content, jobs=jobs)
+        sheet = content / "actors" / "ruritania.yml"
+        sheet.write_text(sheet.read_text(encoding="utf-8").replace(
+            "\nname: Ruritania\n", "\nname: Ruritania  # checked against the atlas\n"), encoding="utf-8")
+        gen.run_generate([first, second], content, jobs=jobs)
+        texts[jobs] = sheet.read_text(encoding="utf-8")
+        assert "name: Ruritania  # checked against the atlas\n" in texts[jobs]
+        assert "Ruritania on border." in texts[jobs], "the sheet was merged, not left as it was"
+        assert (content / "actors" / "border-speaker.yml").is_file()
+    assert texts[1] == texts[2]
+
+
 def test_an_article_whose_extraction_fails_is_named_and_nothing_is_written(tmp_path, monkeypatch):
     paths = write_articles(tmp_path / "in")
 

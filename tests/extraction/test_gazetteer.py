@@ -58,7 +58,11 @@ def test_the_index_is_kept_between_runs_and_read_back(tmp_path, monkeypatch):
     gazetteer_module.load_gazetteer.cache_clear()
     try:
         built = gazetteer_module.load_gazetteer().place("Vienna")
-        assert len(list(folder.iterdir())) == 1
+        kept = list(folder.iterdir())
+        assert len(kept) == 1
+        # what is kept is names and places, not the entries that chose between places
+        # (reading those back took 0.38 s a process instead of 0.05 s)
+        assert b"_Entry" not in kept[0].read_bytes()
         monkeypatch.setattr(gazetteer_module.Gazetteer, "__init__", lambda *a: pytest.fail("built again"))
         gazetteer_module.load_gazetteer.cache_clear()
         assert gazetteer_module.load_gazetteer().place("Vienna") == built
