@@ -124,7 +124,7 @@ def stages(paths: list[Path], content: Path) -> None:
 
     def merge_and_write() -> None:
         folded = fold_each([(gen.view_of(e.extraction), {e.article.id}) for e in extracted])
-        gen.merge_and_write(content, extracted, folded, report, None)
+        gen.merge_and_write(content, extracted, folded, report, None, None)
 
     timed("merge and write", merge_and_write)
     total = time.perf_counter() - start

@@ -12,7 +12,8 @@ the inputs, one article at a time; the results come back in any order, and are f
 (`sheets/fold.py` `FoldInOrder`) and returned in the order of the inputs: the content is
 the same whatever the number of workers, and the parent folds the first articles while
 the workers extract the rest. After the extraction, the same
-workers make the text of the sheets the merge writes (`renderer`).
+workers make the text of the sheets the merge writes (`renderer`), and one of them checks
+the content while the parent writes it (`checker`).
 
 Errors: an article whose extraction fails is named with its error and the run stops
 before anything is merged; Ctrl-C stops the workers at once (they ignore SIGINT, the
@@ -40,7 +41,7 @@ from generator.extraction.record import article_key, extract_record, extractor_k
 from generator.nlp import load_pipeline
 from generator.reading import Article, InputError, check_english, read_article
 from generator.sheets.parse import parse_yaml
-from generator.sheets.plan import Render, ToRender, render_text
+from generator.sheets.plan import Check, Render, ToRender, render_text, validation_problems
 from generator.sheets.report import GenerateError
 from generator.sheets.store import STATE_DIR, source_text_file, write_atomic
 
@@ -344,15 +345,29 @@ def extract_in_worker(job: tuple[Article, str]) -> tuple[str, str | None, str | 
 
 
 def renderer(pool: Pool | None) -> Render | None:
-    """The sheets' texts made in the workers (`sheets/plan.py` `planned_writes`); None
-    without workers: each is then made as it is written."""
+    """The sheets' texts made in the workers (`sheets/plan.py` `planned_writes`), each
+    given back in order as soon as it is made, so this process stages the files while
+    the workers make the rest; None without workers: each is then made here."""
     if pool is None:
         return None
 
-    def render(items: list[ToRender]) -> list[str]:
-        return pool.map(render_text, items, chunksize=RENDER_CHUNK)
+    def render(items: list[ToRender]) -> Iterator[str]:
+        return pool.imap(render_text, items, chunksize=RENDER_CHUNK)
 
     return render
+
+
+def checker(pool: Pool | None) -> Check | None:
+    """The content checked in a worker while this process writes it (`sheets/plan.py`
+    `write_plan`): the writes wait on the disk, so the check costs the run no time; None
+    without workers: the content is then read once written."""
+    if pool is None:
+        return None
+
+    def check(content: Path, texts: dict[Path, str]) -> Callable[[], list[str]]:
+        return pool.apply_async(validation_problems, (content, texts)).get
+
+    return check
 
 
 # --- progress ------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from generator.batch import (
     Extracted,
+    checker,
     find_work,
     known_id_clashes,
     read_inputs,
@@ -40,7 +41,7 @@ from generator.extraction.world import load_world
 from generator.reading import Article
 from generator.sheets.fold import Folded, FoldInOrder, Merge, SheetSet
 from generator.sheets.merge import plain
-from generator.sheets.plan import Plan, Render, plan_folded, validation_problems, write_plan
+from generator.sheets.plan import Check, Plan, Problems, Render, plan_folded, write_plan
 from generator.sheets.report import Change, GenerateError, GenerateReport, count_content
 from generator.sheets.state import content_lock
 from generator.sheets.store import schema_changes, source_text_file, to_yaml_data, write_atomic
@@ -70,19 +71,21 @@ def run_generate(paths: list[Path], content: Path, published: str | None = None,
         report = GenerateReport(articles=[a.id for a in articles], dry_run=dry_run,
                                 origins=[origin_line(a) for a in articles])
         report.unresolved = [note for e in extracted for note in quality_notes([e.article], e.extraction)]
-        plan = merge_and_write(content, extracted, folding.result(), report, renderer(pool))
-    report.merges = explain_all(extracted, plan.merges, plan.view.merges)
-    count_content(plan.final_sheets(), report)
-    if not dry_run:
-        report.problems = validation_problems(content)
+        plan, problems = merge_and_write(content, extracted, folding.result(), report, renderer(pool),
+                                         checker(pool))
+        report.merges = explain_all(extracted, plan.merges, plan.view.merges)
+        count_content(plan.final_sheets(), report)
+        report.problems = problems()  # last: a worker checks the content meanwhile
     return report
 
 
 def merge_and_write(content: Path, extracted: list[Extracted], folded: Folded, report: GenerateReport,
-                    render: Render | None) -> Plan:
+                    render: Render | None, check: Check | None) -> tuple[Plan, Problems]:
     """Under the content's lock, the articles' extractions (folded into one in their
     order: `folded`) merged with the content; written (the sheets, the articles' texts,
-    then the new records), or in a dry run only reported."""
+    then the new records), or in a dry run only reported. Returns the plan, and the wait
+    for the problems left in the content (`write_plan`; none in a dry run)."""
+    problems: Problems = list
     with nullcontext() if report.dry_run else content_lock(content):
         plan = plan_folded(content, folded, report)
         if report.dry_run:
@@ -91,10 +94,10 @@ def merge_and_write(content: Path, extracted: list[Extracted], folded: Folded, r
             report.changes += [Change(p, ["text"], not p.exists())
                                for p in text_changes(content, [e.article for e in extracted])]
         else:
-            write_plan(content, plan, report, render)
+            problems = write_plan(content, plan, report, render, check)
             write_texts(content, [e.article for e in extracted], report)
             save_records(content, extracted)
-    return plan
+    return plan, problems
 
 
 def text_changes(content: Path, articles: list[Article]) -> list[Path]:

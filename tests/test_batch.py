@@ -238,6 +238,23 @@ def test_a_persons_comment_survives_a_merge_rendered_by_the_workers(tmp_path, ca
     assert texts[1] == texts[2]
 
 
+def test_a_hand_edit_left_invalid_is_reported_alike_when_a_worker_checks_the_content(tmp_path, calls):
+    """With workers, one of them checks the content while this process writes it: the
+    problems it finds are the ones a check of the written files finds."""
+    first, second = write_articles(tmp_path / "in", ["talks", "border"])
+    problems = {}
+    for jobs in (1, 2):
+        content = tmp_path / f"content-{jobs}"
+        gen.run_generate([first], content, jobs=jobs)
+        sheet = content / "actors" / "ruritania.yml"
+        sheet.write_text(sheet.read_text(encoding="utf-8").replace("kind: country", "kind: kingdom"),
+                         encoding="utf-8")
+        problems[jobs] = gen.run_generate([first, second], content, jobs=jobs).problems
+        assert (content / "actors" / "border-speaker.yml").is_file(), "the run wrote its sheets"
+    assert len(problems[1]) == 1 and "ruritania.yml" in problems[1][0] and "kingdom" in problems[1][0]
+    assert [p.replace("content-2", "content-1") for p in problems[2]] == problems[1]
+
+
 def test_an_article_whose_extraction_fails_is_named_and_nothing_is_written(tmp_path, monkeypatch):
     paths = write_articles(tmp_path / "in")
 

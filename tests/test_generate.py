@@ -380,19 +380,19 @@ def test_a_run_stopped_while_writing_is_finished_by_the_next_as_it_would_have_be
     whole = tmp_path / "whole"
     subprocess.run(["cp", "-a", str(existing), str(whole)], check=True)
     assert invoke("generate", str(articles[1]), "--content", str(whole)).exit_code == 0
-    real_write, count = plan_module.write, []
+    real_put, count = plan_module.put, []
 
-    def stop_after_two(path: Path, text: str) -> None:
+    def stop_after_two(item: plan_module.Staged) -> None:
         if len(count) == 2:
             raise KeyboardInterrupt
-        count.append(path)
-        real_write(path, text)
+        count.append(item.path)
+        real_put(item)
 
-    monkeypatch.setattr(plan_module, "write", stop_after_two)
+    monkeypatch.setattr(plan_module, "put", stop_after_two)
     stopped = invoke("generate", str(articles[1]), "--content", str(existing))
     assert stopped.exit_code == 1 and "interrupted" in output_of(stopped)
     assert (existing / STATE_DIR / "journal.json").exists()
-    monkeypatch.setattr(plan_module, "write", real_write)
+    monkeypatch.setattr(plan_module, "put", real_put)
     again = invoke("generate", str(articles[1]), "--content", str(existing))
     assert again.exit_code == 0 and "finished an interrupted run's writing first" in output_of(again)
     assert "conflicts" not in output_of(again)

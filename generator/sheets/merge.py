@@ -229,9 +229,9 @@ def _insert_in_order(ours: CommentedMap, key: str, value: Any, order: list[str])
 # --- references ---------------------------------------------------------------------
 
 
-def references(sheet: Any) -> set[str]:
-    """Every sheet id a sheet names (participants, place, relation targets, claims)."""
-    data = plain(sheet)
+def references(data: Any) -> set[str]:
+    """Every sheet id a sheet names (participants, place, relation targets, claims), in
+    plain or round-trip data (read where it is: a copy of each sheet would cost more)."""
     refs: set[str] = set()
     if not isinstance(data, dict):
         return refs

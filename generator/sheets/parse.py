@@ -119,18 +119,20 @@ class FastParseFailed(Exception):
     """The fast loader could not read a file: read it again with the round-trip loader."""
 
 
-def parse_yaml(path: Path, fast: bool = False) -> tuple[Any, list[SheetError]]:
+def parse_yaml(path: Path, fast: bool = False, text: str | None = None) -> tuple[Any, list[SheetError]]:
     """The round-trip data of one file, or why it cannot be read, at its line. Every way
     a file can fail to be YAML ends here as a SheetError, so no caller sees a traceback.
     `fast`: plain data from libyaml, with no lines to locate errors by; raises
-    FastParseFailed on anything it cannot read."""
+    FastParseFailed on anything it cannot read. `text`: the file's text when it is known
+    (a file about to be written), read from `path` otherwise."""
     if fast:
         try:
-            return yaml.load(path.read_text(encoding="utf-8"), Loader=FastLoader), []
+            text = path.read_text(encoding="utf-8") if text is None else text
+            return yaml.load(text, Loader=FastLoader), []
         except Exception as exc:  # any failure: the round-trip loader reads and locates it
             raise FastParseFailed(str(path)) from exc
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if text is None else text
     except UnicodeDecodeError as exc:
         line = exc.object[: exc.start].count(b"\n") + 1
         return None, [SheetError(path, line, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]

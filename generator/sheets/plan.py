@@ -4,7 +4,9 @@ an order that keeps `content/` valid at every moment.
 Sheets a person edited are merged three ways (`merge.py`) against the generator's last
 output (`state.py`); a file whose data does not change is not touched; actors are
 written first without references to sheets not yet on disk, then events, then the
-actors in full, then `briefing.yml`, then the state.
+actors in full, then `briefing.yml`, then the state. Every file is staged (on the disk
+beside its own) before the first is put in place by a rename, with a journal of the
+writes kept in between (`journal.py`).
 """
 
 from __future__ import annotations
@@ -12,29 +14,33 @@ from __future__ import annotations
 import copy
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator.sheets import merge
 from generator.sheets.fold import Folded, Merge, SheetSet, fold, fold_each
-from generator.sheets.journal import end_journal, finish_journal, start_journal
+from generator.sheets.journal import end_journal, finish_journal, start_journal, text_of
 from generator.sheets.merge import plain
 from generator.sheets.report import Change, GenerateError, GenerateReport
 from generator.sheets.state import STATE_FILE, read_state, state_text
 from generator.sheets.store import (
+    SHEET_GLOB,
     STATE_DIR,
     ContentError,
     export_json_schemas,
     load_content,
     parse_yaml,
+    put_in_place,
     sheet_text,
+    stage,
     write_atomic,
 )
 
 FOLDERS = ("actors", "events")
 UNFINISHED = "the sheets written so far are valid, and the next run finishes the writing first"
+UNCHANGED = "the content is unchanged"
 
 # Seconds to wait after each file written: lets the crash tests kill a run mid-write.
 WRITE_PAUSE = float(os.environ.get("BRIEFING_WRITE_PAUSE", "0") or 0)
@@ -43,7 +49,9 @@ WRITE_PAUSE = float(os.environ.get("BRIEFING_WRITE_PAUSE", "0") or 0)
 @dataclass
 class Step:
     """One file to write: its final data, and (when it names sheets not yet written) the
-    version that keeps the content valid until they are."""
+    version that keeps the content valid until they are. A file on disk has round-trip
+    data (a person's comments and layout kept); a new file, plain data, made round-trip
+    data only where its text is made (`render_text`)."""
 
     path: Path
     kind: str  # actor | event | briefing
@@ -54,18 +62,25 @@ class Step:
 
 class ToRender(NamedTuple):
     """A sheet whose text `Render` makes: its kind and data. A file the generator makes new
-    holds nothing of a person's (no comment, no layout), so its data goes as plain data
-    (`plain`), made round-trip data again where it is rendered (`render_text`): a worker
-    process receives 881 sheets that way in 0.01 s, against 0.37 s to pickle and unpickle
-    their round-trip data. A file on disk goes as it was merged, comments and all."""
+    holds nothing of a person's (no comment, no layout), so its data stays plain data
+    (`plain`) from the plan to where it is rendered (`render_text` makes it round-trip
+    data): a worker process receives 881 sheets that way in 0.01 s, against 0.37 s to
+    pickle and unpickle their round-trip data, and the plan does not convert them to and
+    fro. A file on disk goes as it was merged, comments and all."""
 
     kind: str  # actor | event | briefing
     data: Any
     plain: bool = False
 
 
-# Makes the text of each sheet in a list, in order (in worker processes, say).
-Render = Callable[[list[ToRender]], list[str]]
+# Makes the text of each sheet in a list, in order, each given as soon as it is made (in
+# worker processes, say).
+Render = Callable[[list[ToRender]], Iterable[str]]
+# The wait for the problems found in the content (`validation_problems`).
+Problems = Callable[[], list[str]]
+# Starts checking the content as it will be once the texts (path -> text) are written (in a
+# worker process, say, while this one writes them); returns the wait for its problems.
+Check = Callable[[Path, dict[Path, str]], Problems]
 
 
 def render_text(item: ToRender) -> str:
@@ -110,7 +125,7 @@ def read_disk(content: Path) -> Disk:
     paths: dict[str, dict[str, Path]] = {f: {} for f in FOLDERS}
     errors = []
     for folder in FOLDERS:
-        for path in sorted((content / folder).glob("*.y*ml")):
+        for path in sorted((content / folder).glob(SHEET_GLOB)):
             data, errs = parse_yaml(path)
             if errs or not isinstance(data, dict):
                 errors += [str(e) for e in errs] or [f"{path}:1: not a mapping of fields; expected a sheet"]
@@ -164,7 +179,7 @@ def plan_folded(content: Path, folded: Folded, report: GenerateReport) -> Plan:
             ours = disk.sheets[folder].get(sheet_id)
             befores[folder][sheet_id] = plain(ours) if ours is not None else None
             if ours is None:
-                merged[folder][sheet_id] = merge.to_rt(theirs)
+                merged[folder][sheet_id] = plain(theirs)  # a copy: the view is the state written
             else:
                 report.conflicts += merge.merge_sheet(getattr(base, folder).get(sheet_id), ours, theirs,
                                                       f"{content / folder / sheet_id}.yml")
@@ -197,7 +212,7 @@ def merge_briefing(content: Path, disk: Disk, base: SheetSet, view: SheetSet,
     sheet cites the sources it lists."""
     theirs = view.briefing or {}
     if disk.briefing is None:
-        return merge.to_rt(theirs), None
+        return plain(theirs), None
     before = plain(disk.briefing)
     report.conflicts += merge.merge_sheet(base.briefing, disk.briefing, theirs, str(content / "briefing.yml"))
     return disk.briefing, before
@@ -212,11 +227,11 @@ def source_ids(briefing: Any) -> set[str]:
 def make_step(path: Path, kind: str, data: Any, before: Any) -> Step | None:
     """A write, or None when the data is what the file already holds (it stays untouched,
     byte for byte, even if a person laid it out differently from the generator)."""
-    after = plain(data)
-    if before is not None and after == before:
-        return None
     if before is None:
         return Step(path, kind, data, Change(path, [], True))
+    after = plain(data)
+    if after == before:
+        return None
     keys = list(dict.fromkeys([*after, *before]))
     fields = [k for k in keys if after.get(k, merge.MISSING) != before.get(k, merge.MISSING)]
     return Step(path, kind, data, Change(path, fields, False))
@@ -231,28 +246,36 @@ def add_interims(plan: Plan, existing: set[str]) -> None:
     for step in plan.actors:
         missing = merge.references(step.data) - existing
         if missing:
-            interim = copy.deepcopy(step.data)
+            interim = plain(step.data) if step.change.new else copy.deepcopy(step.data)
             merge.drop_references(interim, missing)
             step.interim = interim
         existing.add(step.path.stem)
 
 
-def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render | None = None) -> None:
+def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render | None = None,
+               check: Check | None = None) -> Problems:
     """Write in the order that keeps content/ valid whenever the run stops: schemas;
     briefing.yml first only to register new sources; actors (without references to what
-    is not written yet); events; those actors in full; briefing.yml; the state. With
-    `render`, the files' texts are made by it (in worker processes, say), all before the
-    first write."""
+    is not written yet); events; those actors in full; briefing.yml; the state. Every
+    file is staged first (`stage_writes`: its text made, by `render` in worker processes
+    when given, and on the disk beside its file), then the journal kept, then the files
+    put in place one after another, each a rename. Returns the wait for the problems left
+    in the content (`validation_problems`): found by `check` while this process goes on
+    (in a worker, say), or here once the content is written (without `check`)."""
     clean_temp_files(content)
     try:
-        writes, state = planned_writes(plan, render), state_text(plan.view)
+        staged, state = stage_writes(planned_writes(plan, render)), state_text(plan.view)
     except KeyboardInterrupt:
-        raise GenerateError("interrupted before any sheet was written; the content is unchanged") from None
+        raise GenerateError(f"interrupted before any sheet was written; {UNCHANGED}") from None
+    except OSError as exc:
+        where = exc.filename or content
+        raise GenerateError(f"{where}: cannot write ({exc.strerror}); {UNCHANGED}") from None
+    problems = (check or check_when_written)(content, {item.path: item.text for item in staged})
     try:
         report.written += export_json_schemas(content)
-        start_journal(content, writes, state)  # a run stopped from here on is finished by the next
-        for path, text in writes:
-            write(path, text)
+        # a run stopped from here on is finished by the next
+        start_journal(content, [(item.path, item.text) for item in staged], state)
+        put_all(staged)
         write_atomic(content / STATE_DIR / STATE_FILE, state)
         end_journal(content)
     except KeyboardInterrupt:
@@ -265,32 +288,78 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
         report.changes.append(step.change)
     counted = set(report.written)
     report.unchanged = [p for p in sheet_files(content) if p not in counted]
+    return problems
 
 
-def planned_writes(plan: Plan, render: Render | None = None) -> list[tuple[Path, str]]:
+def planned_writes(plan: Plan, render: Render | None = None) -> Iterator[tuple[Path, str]]:
     """Each file the plan writes with its text, in the order written: briefing.yml first
     only to register new sources; actors (an interim version without references to what is
-    not written yet); events; those actors in full; briefing.yml. The texts are made all at
-    once, by `render` when given (YAML's round-trip dumper is most of a merge's time)."""
+    not written yet); events; those actors in full; briefing.yml. Each text as it is made,
+    by `render` when given (YAML's round-trip dumper is most of a merge's time)."""
     briefing = [(plan.briefing, plan.briefing.data)] if plan.briefing else []
     actors = [(step, step.interim if step.interim is not None else step.data) for step in plan.actors]
     events = [(step, step.data) for step in plan.events]
     in_full = [(step, step.data) for step in plan.actors if step.interim is not None]
     order = (briefing if plan.register_sources else []) + actors + events + in_full + briefing
-    if render is None:
-        return [(step.path, sheet_text(step.kind, data)) for step, data in order]
-    texts = render([ToRender(step.kind, plain(data), True) if step.change.new else ToRender(step.kind, data)
-                    for step, data in order])
-    return [(step.path, text) for (step, _), text in zip(order, texts, strict=True)]
+    items = [ToRender(step.kind, data, step.change.new) for step, data in order]
+    texts = render(items) if render is not None else map(render_text, items)
+    return zip([step.path for step, _ in order], texts, strict=True)
 
 
-def write(path: Path, text: str) -> None:
-    if write_atomic(path, text) and WRITE_PAUSE:
-        time.sleep(WRITE_PAUSE)
+class Staged(NamedTuple):
+    """One write of a run, ready to put in place: the file, its text, and the temporary
+    file that holds the text (`store.stage`; None when the file will hold it already)."""
+
+    path: Path
+    text: str
+    temp: Path | None
+
+
+def stage_writes(writes: Iterable[tuple[Path, str]]) -> list[Staged]:
+    """Each write staged as its text arrives. With the texts made in worker processes,
+    this process waits on the disk while they make the rest, and putting the files in
+    place is then a matter of renames: content/ is half old, half new for a moment
+    instead of for the whole writing. A write whose file holds its text by then is not
+    staged. On any failure the staged files are removed, and the content is unchanged."""
+    holds: dict[Path, str | None] = {}
+    staged: list[Staged] = []
+    try:
+        for path, text in writes:
+            before = holds[path] if path in holds else text_of(path)
+            staged.append(Staged(path, text, None if before == text else stage(path, text)))
+            holds[path] = text
+    except BaseException:
+        discard(staged)
+        raise
+    return staged
+
+
+def put_all(staged: list[Staged]) -> None:
+    """The staged files put in place in their order; those not yet in place are removed
+    when one fails (or Ctrl-C comes): the journal has them."""
+    for done, item in enumerate(staged):
+        try:
+            put(item)
+        except BaseException:
+            discard(staged[done:])
+            raise
+
+
+def put(item: Staged) -> None:
+    if item.temp is not None:
+        put_in_place(item.temp, item.path)
+        if WRITE_PAUSE:
+            time.sleep(WRITE_PAUSE)
+
+
+def discard(staged: list[Staged]) -> None:
+    for item in staged:
+        if item.temp is not None:
+            item.temp.unlink(missing_ok=True)
 
 
 def sheet_files(content: Path) -> list[Path]:
-    files = [p for f in FOLDERS for p in sorted((content / f).glob("*.y*ml"))]
+    files = [p for f in FOLDERS for p in sorted((content / f).glob(SHEET_GLOB))]
     return files + ([content / "briefing.yml"] if (content / "briefing.yml").exists() else [])
 
 
@@ -301,10 +370,16 @@ def clean_temp_files(content: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def validation_problems(content: Path) -> list[str]:
-    """Problems left in content/ after the run (a person's own edits, never the merge's)."""
+def validation_problems(content: Path, texts: dict[Path, str] | None = None) -> list[str]:
+    """Problems left in content/ after the run (a person's own edits, never the merge's),
+    as `briefing validate` words them; `texts`: files about to be written (`load_content`)."""
     try:
-        load_content(content)
+        load_content(content, texts=texts)
     except ContentError as exc:
         return [str(e) for e in exc.errors]
     return []
+
+
+def check_when_written(content: Path, texts: dict[Path, str]) -> Problems:
+    """`Check` in this process: the content read once it is written."""
+    return lambda: validation_problems(content)

@@ -10,11 +10,13 @@ one validation path: `briefing validate` and the MkDocs plugin both call it.
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import io
 import json
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ from generator.text import ID_PATTERN
 SHEET_FOLDERS = {"actors": Actor, "events": Event}
 STATE_DIR = ".briefing"
 TEXTS_DIR = "sources"
+SHEET_GLOB = "*.y*ml"  # a sheet file's name: .yml or .yaml
 
 
 class ContentError(Exception):
@@ -178,22 +181,28 @@ class SheetMemo:
             pass
 
 
-def load_content(root: Path, memo: SheetMemo | None = None) -> Content:
+def load_content(root: Path, memo: SheetMemo | None = None,
+                 texts: Mapping[Path, str] | None = None) -> Content:
     """Read and validate every sheet under `root`; raise ContentError listing all problems.
     The one validation path: `briefing validate` and the MkDocs plugin both call this, and
     the site draws every value it accepts. The sheets are read with libyaml first (fast;
     most builds find nothing wrong), then, if anything is wrong, again with the round-trip
     parser, whose line numbers locate each problem. `memo` skips sheets unchanged since it
-    last saw them (see SheetMemo)."""
+    last saw them (see SheetMemo). `texts` (path under `root` -> text): files about to be
+    written, read as if they were, so `briefing generate --jobs N` checks the content it
+    writes in a worker while it writes it."""
+    texts = texts or {}
     try:
-        return _load_content(root, fast=True, memo=memo)
+        return _load_content(root, fast=True, memo=memo, texts=texts)
     except (ContentError, FastParseFailed):
-        return _load_content(root, fast=False)
+        return _load_content(root, fast=False, texts=texts)
 
 
-def _load_content(root: Path, fast: bool, memo: SheetMemo | None = None) -> Content:
-    briefing, errors = _load_briefing(root, root / "briefing.yml", fast)
-    folders = _load_folders(root, fast, memo)
+def _load_content(root: Path, fast: bool, memo: SheetMemo | None = None,
+                  texts: Mapping[Path, str] | None = None) -> Content:
+    texts = texts or {}
+    briefing, errors = _load_briefing(root, root / "briefing.yml", fast, texts.get(root / "briefing.yml"))
+    folders = _load_folders(root, fast, memo, texts)
     errors += folders.errors + _check_references(folders, briefing)
     if errors or briefing is None:
         raise ContentError(errors)
@@ -225,11 +234,13 @@ def load_texts(root: Path, source_ids: list[str]) -> dict[str, list[str]]:
     return texts
 
 
-def _load_briefing(root: Path, path: Path, fast: bool = False) -> tuple[_Loaded | None, list[SheetError]]:
-    """briefing.yml, or a new project's default (titled after its folder) when there is none."""
-    if not path.exists():
+def _load_briefing(root: Path, path: Path, fast: bool = False,
+                   text: str | None = None) -> tuple[_Loaded | None, list[SheetError]]:
+    """briefing.yml (`text`, when it is about to be written), or a new project's default
+    (titled after its folder) when there is none."""
+    if text is None and not path.exists():
         return _Loaded(path, None, Briefing(title=root.resolve().parent.name or "Briefing")), []
-    data, errors = parse_yaml(path, fast)
+    data, errors = parse_yaml(path, fast, text)
     sheet, more = (None, []) if errors else validate_sheet(path, data, Briefing, "briefing")
     errors += more + _check_source_ids(path, data, sheet)
     return (_Loaded(path, data, sheet) if sheet else None), errors
@@ -248,12 +259,18 @@ def _check_source_ids(path: Path, data: Any, briefing: Any) -> list[SheetError]:
     return errors
 
 
-def _load_folders(root: Path, fast: bool = False, memo: SheetMemo | None = None) -> _Folders:
-    """Every sheet of actors/ and events/, parsed and validated, each file reported on its own."""
+def _load_folders(root: Path, fast: bool = False, memo: SheetMemo | None = None,
+                  texts: Mapping[Path, str] | None = None) -> _Folders:
+    """Every sheet of actors/ and events/ (on disk, or in `texts` about to be written),
+    parsed and validated, each file reported on its own."""
+    texts = texts or {}
     folders = _Folders({f: {} for f in SHEET_FOLDERS}, {f: set() for f in SHEET_FOLDERS}, [])
     for folder, model in SHEET_FOLDERS.items():
-        for path in sorted((root / folder).glob("*.y*ml")):
-            data, sheet, errs = _read_sheet(path, model, folder[:-1], fast, memo)
+        coming = {p for p in texts if p.parent == root / folder and fnmatch.fnmatch(p.name, SHEET_GLOB)}
+        for path in sorted({*(root / folder).glob(SHEET_GLOB), *coming}):
+            text = texts.get(path)  # a file about to be written: not the one a memo saw
+            kept = None if path in texts else memo
+            data, sheet, errs = _read_sheet(path, model, folder[:-1], fast, kept, text)
             folders.errors += errs
             folders.known[folder] |= _claimed_ids(path, data)
             if sheet is not None:
@@ -262,13 +279,14 @@ def _load_folders(root: Path, fast: bool = False, memo: SheetMemo | None = None)
     return folders
 
 
-def _read_sheet(path: Path, model: type[BaseModel], kind: str, fast: bool,
-                memo: SheetMemo | None) -> tuple[Any, Sheet | None, list[SheetError]]:
-    """One sheet file's data and validated sheet (None if it does not validate), and its errors."""
+def _read_sheet(path: Path, model: type[BaseModel], kind: str, fast: bool, memo: SheetMemo | None,
+                text: str | None = None) -> tuple[Any, Sheet | None, list[SheetError]]:
+    """One sheet file's data and validated sheet (None if it does not validate), and its
+    errors; `text`: the file's text when it is about to be written."""
     kept = memo.get(path) if memo is not None else None
     if kept is not None:
         return kept[0], kept[1], []
-    data, errors = parse_yaml(path, fast)
+    data, errors = parse_yaml(path, fast, text)
     sheet, more = (None, []) if errors else validate_sheet(path, data, model, kind)
     if memo is not None and sheet is not None and not more:
         memo.keep(path, data, sheet)
@@ -424,19 +442,37 @@ def write_atomic(path: Path, text: str) -> bool:
     Returns False (and touches nothing) when the file already holds this text."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
+    put_in_place(stage(path, text), path)
+    return True
+
+
+def stage(path: Path, text: str) -> Path:
+    """`text` in a temporary file beside `path` (`.NAME.*.tmp`, which no reader looks
+    for), on the disk (fsync) but not yet in place: `put_in_place` renames it over `path`
+    in a moment. `briefing generate` stages all its files before it puts any in place."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            os.chmod(tmp, mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return True
+    return Path(tmp)
+
+
+def put_in_place(staged: Path, path: Path) -> None:
+    """A staged file (`stage`) renamed over `path`, which readers see change at once from
+    the old text to the new; the staged file removed if the rename fails."""
+    try:
+        os.replace(staged, path)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
 
 
 def _default_mode() -> int:

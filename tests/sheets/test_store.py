@@ -2,7 +2,8 @@
 small briefing (`files`, optionally written in another `encoding`) and the exact errors
 (`errors`) that `briefing validate` prints for it. The same cases go through a real
 `mkdocs build`, which must stop with the same located messages and no traceback, or build
-when there are none."""
+when there are none. Then: the content checked as it will be once texts are written, and a
+file staged, then put in place."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.sheets.store import ContentError, load_content
+from generator.sheets.store import SHEET_GLOB, ContentError, SheetMemo, load_content, put_in_place, stage
 
 GOLDEN = sorted((Path(__file__).parent / "golden" / "validate").glob("*.yml"))
 MKDOCS_YML = "site_name: Test\ndocs_dir: content\ntheme: {name: material}\nplugins: [search, briefing]\n"
@@ -79,3 +80,69 @@ def test_mkdocs_build_stops_on_golden_errors(case: Path, tmp_path: Path) -> None
     assert run.returncode != 0
     located = [line.replace("content/", "") for line in output.splitlines() if line.startswith("content/")]
     assert located == spec["errors"].splitlines()  # each problem once, nothing else
+
+
+# --- the content as it will be: texts about to be written --------------------------------
+
+ACTOR = "id: ruritania\nname: Ruritania\nkind: country\n"
+EVENT = ("id: talks\ntitle: Talks in Strelsau\nkind: consult\n"
+         "participants:\n  - {actor: ruritania, role: party}\n")
+
+
+def problems_of(root: Path, texts: dict[Path, str] | None = None) -> str:
+    try:
+        load_content(root, texts=texts)
+    except ContentError as exc:
+        return str(exc)
+    return ""
+
+
+def test_a_sheet_about_to_be_written_is_checked_as_if_it_were(tmp_path: Path) -> None:
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "actors" / "ruritania.yml").write_text(ACTOR, encoding="utf-8")
+    coming = {tmp_path / "events" / "talks.yml": EVENT.replace("actor: ruritania", "actor: freedonia")}
+    assert problems_of(tmp_path, coming).startswith(
+        f"{tmp_path}/events/talks.yml:5: 'freedonia' is not a known actor")
+    assert not (tmp_path / "events").exists(), "nothing is written"
+    assert problems_of(tmp_path, {tmp_path / "events" / "talks.yml": EVENT}) == ""
+
+
+def test_a_text_about_to_be_written_stands_for_the_file_on_disk(tmp_path: Path) -> None:
+    (tmp_path / "actors").mkdir()
+    sheet = tmp_path / "actors" / "ruritania.yml"
+    sheet.write_text(ACTOR.replace("country", "kingdom"), encoding="utf-8")
+    assert "kingdom" in problems_of(tmp_path)
+    assert problems_of(tmp_path, {sheet: ACTOR}) == "", "the text to be written replaces the bad file"
+    broken = {sheet: ACTOR, tmp_path / "briefing.yml": "title: [unclosed\n"}
+    assert problems_of(tmp_path, broken).startswith(f"{tmp_path}/briefing.yml:2: YAML syntax error")
+
+
+def test_a_memo_does_not_stand_for_a_file_about_to_be_written(tmp_path: Path) -> None:
+    (tmp_path / "actors").mkdir()
+    sheet = tmp_path / "actors" / "ruritania.yml"
+    sheet.write_text(ACTOR, encoding="utf-8")
+    memo = SheetMemo()
+    assert load_content(tmp_path, memo).actors["ruritania"].kind == "country"
+    loaded = load_content(tmp_path, memo, texts={sheet: ACTOR.replace("country", "organization")})
+    assert loaded.actors["ruritania"].kind == "organization"
+
+
+# --- staging a file, then putting it in place ----------------------------------------------
+
+
+def test_a_staged_file_is_on_disk_beside_its_file_and_in_place_only_when_put(tmp_path: Path) -> None:
+    path = tmp_path / "actors" / "ruritania.yml"
+    staged = stage(path, ACTOR)
+    assert staged.parent == path.parent and staged.name.startswith(".ruritania.yml.")
+    assert staged.read_text(encoding="utf-8") == ACTOR and not path.exists()
+    assert list(path.parent.glob(SHEET_GLOB)) == [], "no reader of sheets sees it"
+    put_in_place(staged, path)
+    assert path.read_text(encoding="utf-8") == ACTOR and not staged.exists()
+
+
+def test_a_staged_file_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "ruritania.yml"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o640)
+    put_in_place(stage(path, ACTOR), path)
+    assert path.stat().st_mode & 0o777 == 0o640
