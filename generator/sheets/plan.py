@@ -264,13 +264,14 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
     (in a worker, say), or here once the content is written (without `check`)."""
     clean_temp_files(content)
     try:
-        staged, state = stage_writes(planned_writes(plan, render)), state_text(plan.view)
+        staged = stage_writes(planned_writes(plan, render))
+        problems = (check or check_when_written)(content, {item.path: item.text for item in staged})
+        state = state_text(plan.view)
     except KeyboardInterrupt:
         raise GenerateError(f"interrupted before any sheet was written; {UNCHANGED}") from None
     except OSError as exc:
         where = exc.filename or content
         raise GenerateError(f"{where}: cannot write ({exc.strerror}); {UNCHANGED}") from None
-    problems = (check or check_when_written)(content, {item.path: item.text for item in staged})
     try:
         report.written += export_json_schemas(content)
         # a run stopped from here on is finished by the next
