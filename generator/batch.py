@@ -40,6 +40,7 @@ from generator.extraction import Extraction, extract
 from generator.extraction.record import article_key, extract_record, extractor_key, read_record, relocate
 from generator.nlp import load_pipeline
 from generator.reading import Article, InputError, check_english, read_article
+from generator.sheets.journal import text_of
 from generator.sheets.parse import parse_yaml
 from generator.sheets.plan import Check, Render, ToRender, render_text, validation_problems
 from generator.sheets.report import GenerateError
@@ -129,9 +130,9 @@ def known_id_clashes(articles: list[Article], content: Path) -> list[str]:
 
 def same_article(article: Article, source: dict, content: Path) -> bool:
     """Whether a source of the briefing is this article, read again."""
-    kept = source_text_file(content, article.id)
-    if kept.is_file():
-        if kept.read_text(encoding="utf-8") == article.text + "\n":
+    kept = text_of(source_text_file(content, article.id))  # None: none, or not readable
+    if kept is not None:
+        if kept == article.text + "\n":
             return True
     elif source.get("title") == article.title:
         return True

@@ -40,6 +40,7 @@ from generator.extraction.actors.names import merge_reason
 from generator.extraction.world import load_world
 from generator.reading import Article
 from generator.sheets.fold import Folded, FoldInOrder, Merge, SheetSet
+from generator.sheets.journal import text_of
 from generator.sheets.merge import plain
 from generator.sheets.plan import Check, Plan, Problems, Render, plan_folded, write_plan
 from generator.sheets.report import Change, GenerateError, GenerateReport, count_content
@@ -49,6 +50,8 @@ from generator.sheets.store import schema_changes, source_text_file, to_yaml_dat
 __all__ = ["GenerateError", "GenerateReport", "read_inputs", "run_generate"]
 
 INTERRUPTED = "interrupted before any sheet was written; the content is unchanged"
+REST = "the next run of these articles writes their texts and keeps their records"
+CHECK = "`briefing validate` checks it"
 
 
 def run_generate(paths: list[Path], content: Path, published: str | None = None,
@@ -75,7 +78,10 @@ def run_generate(paths: list[Path], content: Path, published: str | None = None,
                                          checker(pool))
         report.merges = explain_all(extracted, plan.merges, plan.view.merges)
         count_content(plan.final_sheets(), report)
-        report.problems = problems()  # last: a worker checks the content meanwhile
+        try:
+            report.problems = problems()  # last: a worker checks the content meanwhile
+        except KeyboardInterrupt:
+            raise GenerateError(f"interrupted while checking the written content; {CHECK}") from None
     return report
 
 
@@ -92,31 +98,41 @@ def merge_and_write(content: Path, extracted: list[Extracted], folded: Folded, r
             report.changes = [step.change for step in plan.final_steps()]
             report.changes += [Change(p, [], not p.exists()) for p in schema_changes(content)]
             report.changes += [Change(p, ["text"], not p.exists())
-                               for p in text_changes(content, [e.article for e in extracted])]
+                               for p in text_changes(article_texts(content, extracted))]
         else:
-            problems = write_plan(content, plan, report, render, check)
-            write_texts(content, [e.article for e in extracted], report)
-            save_records(content, extracted)
+            texts = article_texts(content, extracted)
+            problems = write_plan(content, plan, report, render, check, texts)
+            try:
+                write_texts(texts, report)
+                save_records(content, extracted)
+            except KeyboardInterrupt:
+                raise GenerateError(f"interrupted after the sheets were written; {REST}") from None
+            except GenerateError as exc:
+                raise GenerateError(f"{exc}; the sheets are written, and {REST}") from None
     return plan, problems
 
 
-def text_changes(content: Path, articles: list[Article]) -> list[Path]:
-    """The text files a run would write: each article's text as read, where it differs."""
-    paths = [(source_text_file(content, a.id), a.text + "\n") for a in articles]
-    return [path for path, text in paths if not path.is_file() or path.read_text(encoding="utf-8") != text]
+def article_texts(content: Path, extracted: list[Extracted]) -> dict[Path, str]:
+    """Each article's text as the tool read it, by the file it is kept in (`sources/<id>.txt`):
+    the site shows it as the source's page, with every cited sentence highlighted, so a
+    reader checks a fact against the words it came from."""
+    return {source_text_file(content, e.article.id): e.article.text + "\n" for e in extracted}
 
 
-def write_texts(content: Path, articles: list[Article], report: GenerateReport) -> None:
-    """Keep each article's text as the tool read it (`sources/<id>.txt`): the site shows it as
-    the source's page, with every cited sentence highlighted, so a reader checks a fact against
-    the words it came from. Written after the sheets, so a run that stops leaves valid sheets."""
-    for article in articles:
-        path = source_text_file(content, article.id)
+def text_changes(texts: dict[Path, str]) -> list[Path]:
+    """The text files a run would write (`article_texts`): those whose text differs."""
+    return [path for path, text in texts.items() if text_of(path) != text]
+
+
+def write_texts(texts: dict[Path, str], report: GenerateReport) -> None:
+    """Keep the articles' texts (`article_texts`). Written after the sheets, so a run that
+    stops leaves valid sheets."""
+    for path, text in texts.items():
         try:
-            if write_atomic(path, article.text + "\n"):
+            if write_atomic(path, text):
                 report.written.append(path)
         except OSError as exc:
-            raise GenerateError(f"{path}: cannot write ({exc.strerror}); the sheets are written") from None
+            raise GenerateError(f"{path}: cannot write ({exc.strerror})") from None
 
 
 def origin_line(article: Article) -> str:

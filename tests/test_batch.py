@@ -255,6 +255,31 @@ def test_a_hand_edit_left_invalid_is_reported_alike_when_a_worker_checks_the_con
     assert [p.replace("content-2", "content-1") for p in problems[2]] == problems[1]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_kept_text_a_person_broke_is_written_again_and_never_a_traceback(tmp_path, calls, jobs):
+    """A kept article text that is no longer UTF-8: the same article is still known as itself,
+    its text is written again, and the content checked is the content written."""
+    (talks,) = write_articles(tmp_path / "in", ["talks"])
+    content = tmp_path / "content"
+    gen.run_generate([talks], content, jobs=jobs)
+    kept = content / "sources" / "talks.txt"
+    kept.write_bytes(kept.read_bytes() + b"\n\xe9\n")
+    report = gen.run_generate([talks], content, jobs=jobs)
+    assert report.problems == [] and kept.read_text(encoding="utf-8") == read_article(talks).text + "\n"
+
+
+def test_ctrl_c_after_the_sheets_are_written_says_what_the_next_run_does(tmp_path, calls, monkeypatch):
+    (talks,) = write_articles(tmp_path / "in", ["talks"])
+
+    def interrupt(texts, report):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(gen, "write_texts", interrupt)
+    with pytest.raises(gen.GenerateError, match="interrupted after the sheets were written; the next run"):
+        gen.run_generate([talks], tmp_path / "content")
+    assert (tmp_path / "content" / "actors" / "ruritania.yml").is_file()
+
+
 def test_an_article_whose_extraction_fails_is_named_and_nothing_is_written(tmp_path, monkeypatch):
     paths = write_articles(tmp_path / "in")
 

@@ -131,13 +131,10 @@ def parse_yaml(path: Path, fast: bool = False, text: str | None = None) -> tuple
             return yaml.load(text, Loader=FastLoader), []
         except Exception as exc:  # any failure: the round-trip loader reads and locates it
             raise FastParseFailed(str(path)) from exc
-    try:
-        text = path.read_text(encoding="utf-8") if text is None else text
-    except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        return None, [SheetError(path, line, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
-    except OSError as exc:  # a folder named like a sheet, a file without read permission
-        return None, [SheetError(path, 1, f"cannot be read ({exc.strerror or exc})", "a readable YAML file")]
+    if text is None:
+        text, errors = read_text(path, "a readable YAML file")
+        if text is None:
+            return None, errors
     try:
         return round_trip_yaml().load(text), []
     except SheetValueError as exc:
@@ -151,6 +148,18 @@ def parse_yaml(path: Path, fast: bool = False, text: str | None = None) -> tuple
         return None, [SheetError(path, line, problem, expected)]
     except RecursionError:  # ruamel's scanner recurses once per level of nesting
         return None, [SheetError(path, 1, "YAML nested too deeply to read", "a sheet of a few levels")]
+
+
+def read_text(path: Path, expected: str) -> tuple[str | None, list[SheetError]]:
+    """A file's text as UTF-8, or why it cannot be read, at its line (bytes that are not
+    UTF-8; a folder where a file should be, a file without read permission: `expected`)."""
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        return None, [SheetError(path, line, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+    except OSError as exc:
+        return None, [SheetError(path, 1, f"cannot be read ({exc.strerror or exc})", expected)]
 
 
 def _syntax_error(path: Path, exc: MarkedYAMLError) -> SheetError:

@@ -93,7 +93,7 @@ class Plan:
     actors: list[Step] = field(default_factory=list)
     events: list[Step] = field(default_factory=list)
     briefing: Step | None = None
-    register_sources: bool = False  # briefing.yml gains sources the sheets will cite
+    register_sources: bool = False  # briefing.yml is new or gains sources the sheets will cite
     view: SheetSet = field(default_factory=SheetSet)
     sheets: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> id -> plain data
     merges: list[list[Merge]] = field(default_factory=list)  # per extraction: `fold_each`'s decisions
@@ -193,14 +193,14 @@ def plan_folded(content: Path, folded: Folded, report: GenerateReport) -> Plan:
             gone = {r for r in merge.references(data) - final_ids if r in deleted or r not in refs_before}
             merge.drop_references(data, gone)
             merge.drop_sources(data, dropped_sources)
-            path = content / folder / f"{sheet_id}.yml"
+            path = disk.paths[folder].get(sheet_id, content / folder / f"{sheet_id}.yml")  # .yaml stays .yaml
             step = make_step(path, folder[:-1], data, befores[folder][sheet_id])
             if step:
                 getattr(plan, folder).append(step)
     plan.sheets = {f: {i: plain(d) for i, d in merged[f].items()} for f in FOLDERS}
     plan.briefing = make_step(content / "briefing.yml", "briefing", briefing, briefing_before)
-    plan.register_sources = bool(briefing_before is not None and plan.briefing and
-                                 source_ids(plain(briefing)) - source_ids(briefing_before))
+    registers = briefing_before is None or source_ids(plain(briefing)) - source_ids(briefing_before)
+    plan.register_sources = bool(plan.briefing and registers)
     plan.sheets["briefing"] = {"briefing": plain(briefing)}
     add_interims(plan, {i for f in FOLDERS for i in disk.sheets[f]})
     return plan
@@ -253,36 +253,43 @@ def add_interims(plan: Plan, existing: set[str]) -> None:
 
 
 def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render | None = None,
-               check: Check | None = None) -> Problems:
-    """Write in the order that keeps content/ valid whenever the run stops: schemas;
-    briefing.yml first only to register new sources; actors (without references to what
+               check: Check | None = None, after: dict[Path, str] | None = None) -> Problems:
+    """Write in the order that keeps content/ valid whenever the run stops: briefing.yml
+    first only when it is new or registers new sources; actors (without references to what
     is not written yet); events; those actors in full; briefing.yml; the state. Every
     file is staged first (`stage_writes`: its text made, by `render` in worker processes
-    when given, and on the disk beside its file), then the journal kept, then the files
-    put in place one after another, each a rename. Returns the wait for the problems left
-    in the content (`validation_problems`): found by `check` while this process goes on
-    (in a worker, say), or here once the content is written (without `check`)."""
+    when given, and on the disk beside its file), then the journal kept (a failure until
+    then leaves the content unchanged, and no file behind), then the schemas written and
+    the files put in place one after another, each a rename. Returns the wait for the
+    problems left in the content (`validation_problems`): found by `check` while this
+    process goes on (in a worker, say), with the files the caller writes `after` the
+    sheets (path -> text: the articles' texts), or here once the content is written
+    (without `check`)."""
     clean_temp_files(content)
+    staged: list[Staged] = []
     try:
         staged = stage_writes(planned_writes(plan, render))
-        problems = (check or check_when_written)(content, {item.path: item.text for item in staged})
+        coming = {item.path: item.text for item in staged} | (after or {})
+        problems = (check or check_when_written)(content, coming)
         state = state_text(plan.view)
+        # a run stopped from here on is finished by the next
+        start_journal(content, [(item.path, item.text) for item in staged], state)
     except KeyboardInterrupt:
+        discard(staged)
         raise GenerateError(f"interrupted before any sheet was written; {UNCHANGED}") from None
     except OSError as exc:
-        where = exc.filename or content
+        discard(staged)
+        where = written_path(exc, content)
         raise GenerateError(f"{where}: cannot write ({exc.strerror}); {UNCHANGED}") from None
     try:
         report.written += export_json_schemas(content)
-        # a run stopped from here on is finished by the next
-        start_journal(content, [(item.path, item.text) for item in staged], state)
         put_all(staged)
         write_atomic(content / STATE_DIR / STATE_FILE, state)
         end_journal(content)
     except KeyboardInterrupt:
         raise GenerateError(f"interrupted while writing; {UNFINISHED}") from None
     except OSError as exc:
-        where = exc.filename or content
+        where = written_path(exc, content)
         raise GenerateError(f"{where}: cannot write ({exc.strerror}); {UNFINISHED}") from None
     for step in plan.final_steps():
         report.written.append(step.path)
@@ -294,7 +301,7 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
 
 def planned_writes(plan: Plan, render: Render | None = None) -> Iterator[tuple[Path, str]]:
     """Each file the plan writes with its text, in the order written: briefing.yml first
-    only to register new sources; actors (an interim version without references to what is
+    only when it is new or registers new sources; actors (an interim version without references to what is
     not written yet); events; those actors in full; briefing.yml. Each text as it is made,
     by `render` when given (YAML's round-trip dumper is most of a merge's time)."""
     briefing = [(plan.briefing, plan.briefing.data)] if plan.briefing else []
@@ -365,10 +372,17 @@ def sheet_files(content: Path) -> list[Path]:
 
 
 def clean_temp_files(content: Path) -> None:
-    """Temporary files a killed run left behind (write_atomic's `.NAME.*.tmp`)."""
-    for folder in (content, *(content / f for f in FOLDERS), content / STATE_DIR):
-        for tmp in folder.glob(".*.tmp"):
+    """Temporary files a stopped run left behind (`store.stage`'s `.NAME.*.tmp`), in every
+    folder the generator writes in: content/, its folders (sheets, texts, schemas,
+    `.briefing/`) and theirs (the records)."""
+    for pattern in (".*.tmp", "*/.*.tmp", "*/*/.*.tmp"):
+        for tmp in content.glob(pattern):
             tmp.unlink(missing_ok=True)
+
+
+def written_path(exc: OSError, content: Path) -> str | Path:
+    """The file a failed write names: the one being written, not its temporary file."""
+    return exc.filename2 or exc.filename or content
 
 
 def validation_problems(content: Path, texts: dict[Path, str] | None = None) -> list[str]:

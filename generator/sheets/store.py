@@ -26,7 +26,14 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from generator.schema import SCHEMAS, Actor, Briefing, Event, Sheet, SourceRef, json_schema, modeline
-from generator.sheets.parse import FastParseFailed, SheetError, line_of, parse_yaml, round_trip_yaml
+from generator.sheets.parse import (
+    FastParseFailed,
+    SheetError,
+    line_of,
+    parse_yaml,
+    read_text,
+    round_trip_yaml,
+)
 from generator.text import ID_PATTERN
 
 SHEET_FOLDERS = {"actors": Actor, "events": Event}
@@ -204,6 +211,9 @@ def _load_content(root: Path, fast: bool, memo: SheetMemo | None = None,
     briefing, errors = _load_briefing(root, root / "briefing.yml", fast, texts.get(root / "briefing.yml"))
     folders = _load_folders(root, fast, memo, texts)
     errors += folders.errors + _check_references(folders, briefing)
+    source_ids = [s.id for s in briefing.sheet.sources] if briefing else []  # type: ignore[union-attr]
+    sources, more = load_texts(root, source_ids, texts)
+    errors += more
     if errors or briefing is None:
         raise ContentError(errors)
     loaded = folders.loaded
@@ -212,7 +222,7 @@ def _load_content(root: Path, fast: bool, memo: SheetMemo | None = None,
         briefing=briefing.sheet,  # type: ignore[arg-type]
         actors={k: v.sheet for k, v in loaded["actors"].items()},  # type: ignore[misc]
         events={k: v.sheet for k, v in loaded["events"].items()},  # type: ignore[misc]
-        texts=load_texts(root, [s.id for s in briefing.sheet.sources]),  # type: ignore[union-attr]
+        texts=sources,
     )
 
 
@@ -222,16 +232,22 @@ def source_text_file(root: Path, source_id: str) -> Path:
     return root / TEXTS_DIR / f"{source_id}.txt"
 
 
-def load_texts(root: Path, source_ids: list[str]) -> dict[str, list[str]]:
-    """The texts of the sources that have one; a source without (older briefings, a file a
-    person deleted) is cited by its entry on the sources page instead."""
-    texts = {}
+def load_texts(root: Path, source_ids: list[str],
+               coming: Mapping[Path, str] | None = None) -> tuple[dict[str, list[str]], list[SheetError]]:
+    """The texts of the sources that have one, as paragraphs (`coming`: texts about to be
+    written, by path); a source without (older briefings, a file a person deleted) is cited
+    by its entry on the sources page instead. A text that cannot be read (not UTF-8, say)
+    is an error at its line."""
+    coming = coming or {}
+    texts, errors = {}, []
     for sid in source_ids:
         path = source_text_file(root, sid)
-        if path.is_file():
-            paragraphs = re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
+        if path in coming or path.is_file():
+            text, more = (coming[path], []) if path in coming else read_text(path, "a readable text file")
+            errors += more
+            paragraphs = re.split(r"\n\s*\n", text or "")
             texts[sid] = [p.strip() for p in paragraphs if p.strip()]
-    return texts
+    return texts, errors
 
 
 def _load_briefing(root: Path, path: Path, fast: bool = False,
@@ -440,7 +456,7 @@ def sheet_text(kind: str, data: Any) -> str:
 def write_atomic(path: Path, text: str) -> bool:
     """Write through a temporary file and a rename, so a reader never sees half a file.
     Returns False (and touches nothing) when the file already holds this text."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    if path.is_file() and path.read_bytes() == text.encode("utf-8"):
         return False
     put_in_place(stage(path, text), path)
     return True
@@ -450,17 +466,22 @@ def stage(path: Path, text: str) -> Path:
     """`text` in a temporary file beside `path` (`.NAME.*.tmp`, which no reader looks
     for), on the disk (fsync) but not yet in place: `put_in_place` renames it over `path`
     in a moment. `briefing generate` stages all its files before it puts any in place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # named by the file to write, not by a temporary name
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             os.chmod(tmp, mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
     return Path(tmp)
 

@@ -11,7 +11,14 @@ import pytest
 
 from generator.sheets import plan as plan_module
 from generator.sheets.fold import SheetSet
-from generator.sheets.plan import plan_run, put_all, stage_writes, write_plan
+from generator.sheets.plan import (
+    clean_temp_files,
+    plan_run,
+    put_all,
+    stage_writes,
+    validation_problems,
+    write_plan,
+)
 from generator.sheets.report import GenerateError, GenerateReport
 
 SOURCE = [{"article": "a1", "quote": "Ruritania and Freedonia met in Strelsau."}]
@@ -21,7 +28,8 @@ def view() -> SheetSet:
     """Two countries and their talks, as an extraction's plain data."""
     actors = {aid: {"id": aid, "name": aid.title(), "kind": "country", "sources": list(SOURCE)}
               for aid in ("ruritania", "freedonia")}
-    actors["ruritania"]["relations"] = [{"type": "rival-of", "target": "freedonia", "sources": list(SOURCE)}]
+    actors["ruritania"]["relations"] = [
+        {"type": "neighbor-of", "target": "freedonia", "sources": list(SOURCE)}]
     events = {"talks": {"id": "talks", "title": "Talks in Strelsau", "kind": "consult", "date": "2024-05-06",
                         "participants": [{"actor": "ruritania", "role": "party"}], "sources": list(SOURCE)}}
     briefing = {"title": "Talks", "sources": [{"id": "a1", "title": "Talks in Strelsau"}]}
@@ -118,4 +126,62 @@ def test_the_check_gets_the_texts_the_content_will_hold_and_its_wait_is_the_call
     assert not waited, "the caller waits when it has nothing else to do"
     assert problems() == ["a problem"]
     written = {p: p.read_text(encoding="utf-8") for p in content.rglob("*.yml")}
-    assert given == written, "each file's last text (ruritania is written without its rival first)"
+    assert given == written, "each file's last text (ruritania is written without its neighbor first)"
+
+
+def test_a_first_run_keeps_the_content_valid_after_every_file_put_in_place(tmp_path, monkeypatch):
+    """briefing.yml, new, goes first: every sheet cites its sources."""
+    content = tmp_path / "content"
+    real_put, problems = plan_module.put, []
+
+    def put_then_validate(item):
+        real_put(item)
+        problems.extend(validation_problems(content))
+
+    monkeypatch.setattr(plan_module, "put", put_then_validate)
+    write_plan(content, plan_run(content, view(), {"a1"}, GenerateReport()), GenerateReport())
+    assert (content / "events" / "talks.yml").is_file()
+    assert problems == []
+
+
+def test_a_journal_that_cannot_be_written_changes_nothing_and_leaves_no_file(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    write_plan(content, plan_run(content, view(), {"a1"}, GenerateReport()), GenerateReport())
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    changed = view()
+    changed.actors["freedonia"]["kind"] = "organization"
+
+    def full_disk(content, writes, state):
+        raise OSError(28, "No space left on device", str(content / ".briefing" / "journal.json"))
+
+    monkeypatch.setattr(plan_module, "start_journal", full_disk)
+    report = GenerateReport()
+    with pytest.raises(GenerateError, match=r"journal.json: cannot write \(No space left on device\); "
+                                            "the content is unchanged"):
+        write_plan(content, plan_run(content, changed, {"a1"}, report), report)
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+def test_temporary_files_a_stopped_run_left_are_removed_from_every_folder_it_writes_in(tmp_path):
+    content = tmp_path / "content"
+    left = [content / ".briefing.yml.x1.tmp", content / "sources" / ".a1.txt.x2.tmp",
+            content / ".briefing" / "extracted" / ".a1.json.x3.tmp", content / "actors" / ".a.yml.x4.tmp"]
+    kept = [content / "sources" / "a1.txt", content / ".briefing" / ".keep"]
+    for path in left + kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    clean_temp_files(content)
+    assert [p for p in left if p.exists()] == [] and all(p.exists() for p in kept)
+
+
+def test_a_sheet_saved_as_yaml_is_updated_where_it_is(tmp_path):
+    content = tmp_path / "content"
+    write_plan(content, plan_run(content, view(), {"a1"}, GenerateReport()), GenerateReport())
+    (content / "actors" / "freedonia.yml").rename(content / "actors" / "freedonia.yaml")
+    changed = view()
+    changed.actors["freedonia"]["aliases"] = ["the Freedonian state"]
+    report = GenerateReport()
+    write_plan(content, plan_run(content, changed, {"a1"}, report), report)
+    assert sorted(p.name for p in (content / "actors").iterdir()) == ["freedonia.yaml", "ruritania.yml"]
+    assert "the Freedonian state" in (content / "actors" / "freedonia.yaml").read_text()
+    assert validation_problems(content) == []

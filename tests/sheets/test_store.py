@@ -146,3 +146,25 @@ def test_a_staged_file_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) ->
     path.chmod(0o640)
     put_in_place(stage(path, ACTOR), path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_file_that_cannot_be_staged_is_named_by_itself_not_by_a_temporary_name(tmp_path: Path) -> None:
+    (tmp_path / "actors").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(OSError) as caught:
+        stage(tmp_path / "actors" / "ruritania.yml", ACTOR)
+    assert caught.value.filename == str(tmp_path / "actors" / "ruritania.yml")
+
+
+BRIEFING = "title: Talks\nsources:\n  - {id: a1, title: Talks in Strelsau}\n"
+
+
+def test_a_source_text_that_is_not_utf8_is_an_error_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "briefing.yml").write_text(BRIEFING, encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    text = tmp_path / "sources" / "a1.txt"
+    text.write_bytes(b"Talks in Strelsau.\n\nThe caf\xe9 closed.\n")
+    assert problems_of(tmp_path).startswith(f"{text}:3: not UTF-8 text (")
+    assert problems_of(tmp_path, {text: "Talks in Strelsau.\n\nThe café closed.\n"}) == "", \
+        "the text about to be written stands for the file"
+    text.write_text("Talks in Strelsau.\n\nThe café closed.\n", encoding="utf-8")
+    assert load_content(tmp_path).texts == {"a1": ["Talks in Strelsau.", "The café closed."]}
