@@ -4,20 +4,22 @@ this process or in N worker processes.
 
 This is `briefing extract`, and the first step of `briefing generate`. An article whose
 record matches (the same article read the same way, the same extractor) is not extracted
-again. Workers are processes (`multiprocessing.Pool`); each loads the pipeline once
-(`nlp.load_pipeline`) and warms it, in the pool's initializer. On Linux they are forked
-after the imports, so a worker starts in the time it takes to load the pipeline, and
-`generate` starts them before it reads the inputs. The work is handed out in the order of
-the inputs, one article at a time; the results come back in any order, and are folded
-(`sheets/fold.py` `FoldInOrder`) and returned in the order of the inputs: the content is
-the same whatever the number of workers, and the parent folds the first articles while
-the workers extract the rest. After the extraction, the same
-workers make the text of the sheets the merge writes (`renderer`), and one of them checks
-the content while the parent writes it (`checker`).
+again. Workers are processes (`concurrent.futures.ProcessPoolExecutor`: a worker that dies,
+killed or out of memory, fails the run with a message instead of leaving it waiting); each
+loads the pipeline once (`nlp.load_pipeline`) and warms it, in the pool's initializer. On
+Linux they are forked after the imports, so a worker starts in the time it takes to load
+the pipeline, and `generate` starts them before it reads the inputs. The work is handed
+out in the order of the inputs, one article at a time; the results come back in any
+order, and are folded (`sheets/fold.py` `FoldInOrder`) and returned in the order of the
+inputs: the content is the same whatever the number of workers, and the parent folds the
+first articles while the workers extract the rest. After the extraction, the same workers
+make the text of the sheets the merge writes (`renderer`), and one of them checks the
+content while the parent writes it (`checker`).
 
 Errors: an article whose extraction fails is named with its error and the run stops
-before anything is merged; Ctrl-C stops the workers at once (they ignore SIGINT, the
-parent terminates them); `briefing extract` keeps the records already made.
+before anything is merged; a worker that dies stops the run with one line saying where it
+was; Ctrl-C stops the workers at once (they ignore SIGINT, the parent terminates them);
+`briefing extract` keeps the records already made.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +45,7 @@ from generator.nlp import load_pipeline
 from generator.reading import Article, InputError, check_english, read_article
 from generator.sheets.journal import text_of
 from generator.sheets.parse import parse_yaml
-from generator.sheets.plan import Check, Render, ToRender, render_text, validation_problems
+from generator.sheets.plan import UNCHANGED, Check, Render, ToRender, render_text, validation_problems
 from generator.sheets.report import GenerateError
 from generator.sheets.store import STATE_DIR, source_text_file, write_atomic
 
@@ -51,6 +54,8 @@ EXTRACTED_DIR = "extracted"  # under content/.briefing/: one record per article,
 # fraction of one; chunks this small leave no worker idle for long at the end (with 16
 # chunks of 55 sheets each, one waited up to 0.15 s for the other).
 RENDER_CHUNK = 8
+# Said when a worker process dies under the run (the system killed it, out of memory, say).
+WORKER_LOST = "a worker process stopped (killed, or out of memory?)"
 
 # What a worker extracts first, for nothing but to build the passes' caches (`start_worker`).
 WARM_UP = Article(id="warm-up", path=Path("warm-up.txt"), title="Talks in Strelsau", published="2020-01-06",
@@ -215,7 +220,7 @@ def find_work(articles: list[Article], content: Path) -> Work:
     return Work(articles, keys, {a.id: cached(content, a, keys[a.id]) for a in articles})
 
 
-def run_work(work: Work, content: Path, pool: Pool | None, save: bool,
+def run_work(work: Work, content: Path, pool: Executor | None, save: bool,
              each: Callable[[int, Extracted], None] | None = None) -> list[Extracted]:
     """Extract what `work` has left (in `pool`'s workers, or here without one); `each` is
     given every article's extraction with the article's index as soon as it is there (the
@@ -249,7 +254,7 @@ def save_records(content: Path, extracted: list[Extracted]) -> None:
 
 
 def extract_texts(articles: list[Article], keys: dict[str, str],
-                  pool: Pool | None) -> Iterator[tuple[Article, str]]:
+                  pool: Executor | None) -> Iterator[tuple[Article, str]]:
     """(article, record text) as each extraction finishes."""
     if not articles:
         return
@@ -279,18 +284,21 @@ def extract_here(articles: list[Article], keys: dict[str, str], bar: Bar) -> Ite
         yield article, text
 
 
-def extract_in_pool(pool: Pool, articles: list[Article], keys: dict[str, str],
+def extract_in_pool(pool: Executor, articles: list[Article], keys: dict[str, str],
                     bar: Bar) -> Iterator[tuple[Article, str]]:
     """In the workers, in the order given (so the caller can fold the first ones while the
     workers extract the rest); each result as it comes."""
     by_id = {a.id: a for a in articles}
-    work = [(a, keys[a.id]) for a in articles]
-    for article_id, text, error in pool.imap_unordered(extract_in_worker, work, chunksize=1):
-        article = by_id[article_id]
-        if error is not None:
-            raise GenerateError(failure(article, error))
-        bar(len(article.paragraphs))
-        yield article, text
+    try:
+        for done in as_completed([pool.submit(extract_in_worker, (a, keys[a.id])) for a in articles]):
+            article_id, text, error = done.result()
+            article = by_id[article_id]
+            if error is not None:
+                raise GenerateError(failure(article, error))
+            bar(len(article.paragraphs))
+            yield article, text
+    except BrokenProcessPool:
+        raise GenerateError(f"{WORKER_LOST} while extracting; nothing was merged") from None
 
 
 def failure(article: Article, error: str) -> str:
@@ -298,19 +306,26 @@ def failure(article: Article, error: str) -> str:
 
 
 @contextmanager
-def workers(jobs: int) -> Iterator[Pool | None]:
+def workers(jobs: int) -> Iterator[Executor | None]:
     """`jobs` worker processes for a run (None for one job: the work is done here), each
-    with the pipeline loaded and warmed (`start_worker`); terminated on leaving, at once on
-    Ctrl-C or an error, so that no worker outlives the run. `generate` starts them before
-    it reads the inputs, so the workers load the pipeline while it reads. No more workers
-    than CPUs (two at least, so the pool is the same on any machine): each extra one only
-    loads the pipeline again and competes for them."""
+    with the pipeline loaded and warmed (`start_worker`); terminated on leaving, at once,
+    so that no worker outlives the run (they hold nothing to keep). `generate` starts them
+    before it reads the inputs, so the workers load the pipeline while it reads. No more
+    workers than CPUs (two at least, so the pool is the same on any machine): each extra
+    one only loads the pipeline again and competes for them."""
     jobs = min(jobs, max(2, os.cpu_count() or 1))
     if jobs < 2:
         yield None
         return
-    with start_context().Pool(jobs, initializer=start_worker) as pool:
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(jobs, mp_context=start_context(), initializer=start_worker)
+    try:
+        pool.submit(int)  # the workers start now (with fork, all at the first task)
         yield pool
+    finally:
+        for process in set(multiprocessing.active_children()) - before:
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def start_context() -> Any:
@@ -345,7 +360,7 @@ def extract_in_worker(job: tuple[Article, str]) -> tuple[str, str | None, str | 
         return article.id, None, f"{type(exc).__name__}: {exc}"
 
 
-def renderer(pool: Pool | None) -> Render | None:
+def renderer(pool: Executor | None) -> Render | None:
     """The sheets' texts made in the workers (`sheets/plan.py` `planned_writes`), each
     given back in order as soon as it is made, so this process stages the files while
     the workers make the rest; None without workers: each is then made here."""
@@ -353,12 +368,15 @@ def renderer(pool: Pool | None) -> Render | None:
         return None
 
     def render(items: list[ToRender]) -> Iterator[str]:
-        return pool.imap(render_text, items, chunksize=RENDER_CHUNK)
+        try:
+            yield from pool.map(render_text, items, chunksize=RENDER_CHUNK)
+        except BrokenProcessPool:
+            raise GenerateError(f"{WORKER_LOST} while making the sheets' texts; {UNCHANGED}") from None
 
     return render
 
 
-def checker(pool: Pool | None) -> Check | None:
+def checker(pool: Executor | None) -> Check | None:
     """The content checked in a worker while this process writes it (`sheets/plan.py`
     `write_plan`): the writes wait on the disk, so the check costs the run no time; None
     without workers: the content is then read once written."""
@@ -366,7 +384,16 @@ def checker(pool: Pool | None) -> Check | None:
         return None
 
     def check(content: Path, texts: dict[Path, str]) -> Callable[[], list[str]]:
-        return pool.apply_async(validation_problems, (content, texts)).get
+        checking = pool.submit(validation_problems, content, texts)
+
+        def problems() -> list[str]:
+            try:
+                return checking.result()
+            except BrokenProcessPool:
+                raise GenerateError(f"{WORKER_LOST} while checking the content, which is written; "
+                                    "`briefing validate` checks it") from None
+
+        return problems
 
     return check
 

@@ -9,6 +9,7 @@ see it too); the slow ones run the real pipeline on invented articles.
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import shutil
 import signal
@@ -27,6 +28,7 @@ from generator.cli import main
 from generator.extraction import Extraction, record
 from generator.reading import read_article
 from generator.schema import Actor, Briefing, Claim, Event, Participant, Relation, Source, SourceRef
+from generator.sheets import plan as plan_module
 from generator.sheets.store import load_content
 from tests.paths import ROOT
 
@@ -331,6 +333,34 @@ main()
 
 
 @pytest.mark.slow
+def die(*args, **kwargs):
+    """What a worker the system kills (out of memory, say) does: stop at once."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.parametrize(("where", "said", "written"), [
+    ("extract", "while extracting; nothing was merged", False),
+    ("render", "while making the sheets' texts; the content is unchanged", False),
+    ("check", "while checking the content, which is written; `briefing validate` checks it", True),
+])
+def test_a_worker_that_dies_stops_the_run_with_one_line_not_a_wait(tmp_path, calls, monkeypatch, where, said,
+                                                                     written):
+    paths = write_articles(tmp_path / "in", ["talks", "border"])
+    if where == "extract":
+        monkeypatch.setattr(record, "extract", die)
+    else:  # a worker resolves the function it is sent by name: the stand-in must be both
+        name = {"render": "render_text", "check": "validation_problems"}[where]
+        monkeypatch.setattr(batch, name, die)
+        monkeypatch.setattr(plan_module, name, die)
+    content = tmp_path / "content"
+    with pytest.raises(gen.GenerateError) as stopped:
+        gen.run_generate(paths, content, jobs=2)
+    assert str(stopped.value) == f"a worker process stopped (killed, or out of memory?) {said}"
+    assert (content / "actors" / "ruritania.yml").is_file() == written
+    assert not list(content.rglob(".*.tmp")), "no staged file is left behind"
+    assert multiprocessing.active_children() == [], "no worker outlives the run"
+
+
 def test_ctrl_c_stops_the_workers_and_changes_nothing(tmp_path):
     """Ctrl-C reaches the whole process group, as in a terminal: the workers ignore it,
     the parent stops them and says so in one line; nothing is written."""
