@@ -28,6 +28,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -47,13 +49,14 @@ from generator.sheets.journal import text_of
 from generator.sheets.parse import parse_yaml
 from generator.sheets.plan import UNCHANGED, Check, Render, ToRender, render_text, validation_problems
 from generator.sheets.report import GenerateError
-from generator.sheets.store import STATE_DIR, source_text_file, write_atomic
+from generator.sheets.store import EXTRACTED_DIR, STATE_DIR, source_text_file, write_atomic
 
-EXTRACTED_DIR = "extracted"  # under content/.briefing/: one record per article, ID.json
 # Sheets rendered per task in the workers: a sheet takes about 3 ms, a task's round trip a
 # fraction of one; chunks this small leave no worker idle for long at the end (with 16
 # chunks of 55 sheets each, one waited up to 0.15 s for the other).
 RENDER_CHUNK = 8
+# Seconds between a worker's looks at whether its parent is still there (`exit_with_parent`).
+PARENT_CHECK = 0.5
 # Said when a worker process dies under the run (the system killed it, out of memory, say).
 WORKER_LOST = "a worker process stopped (killed, or out of memory?)"
 
@@ -344,10 +347,20 @@ def start_worker() -> None:
     data: about a second) before the first article arrives. A failure here is reported
     by each task, naming its article."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
     try:
         extract([WARM_UP], load_pipeline())
     except Exception:
         pass
+
+
+def exit_with_parent(parent: int) -> None:
+    """A worker whose parent is gone (killed, say: its `finally` never ran) exits. No one
+    will send it work or take its results, and a `ProcessPoolExecutor` worker would
+    otherwise wait for ever, holding its pipeline's memory and its parent's output pipes."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def extract_in_worker(job: tuple[Article, str]) -> tuple[str, str | None, str | None]:

@@ -59,29 +59,33 @@ def run_generate(paths: list[Path], content: Path, published: str | None = None,
     """Generate (or regenerate) the briefing in `content` from the articles at `paths`,
     extracting in `jobs` worker processes (1: in this process)."""
     # the workers start first: they load the pipeline while the inputs are read
-    with workers(min(jobs, len(paths))) as pool:
-        try:
-            articles = read_inputs(paths, published)
-            clashes = known_id_clashes(articles, content)
-            if clashes:
-                raise GenerateError("\n".join(clashes) + "\nnothing was written")
-            work = find_work(articles, content)
-            folding = FoldInOrder(len(articles))
-            extracted = run_work(work, content, pool, save=False, each=lambda i, e: folding.add(
-                i, view_of(e.extraction), {e.article.id}))
-        except KeyboardInterrupt:
-            raise GenerateError(INTERRUPTED) from None
-        report = GenerateReport(articles=[a.id for a in articles], dry_run=dry_run,
-                                origins=[origin_line(a) for a in articles])
-        report.unresolved = [note for e in extracted for note in quality_notes([e.article], e.extraction)]
-        plan, problems = merge_and_write(content, extracted, folding.result(), report, renderer(pool),
-                                         checker(pool))
-        report.merges = explain_all(extracted, plan.merges, plan.view.merges)
-        count_content(plan.final_sheets(), report)
-        try:
+    written = False
+    try:
+        with workers(min(jobs, len(paths))) as pool:
+            try:
+                articles = read_inputs(paths, published)
+                clashes = known_id_clashes(articles, content)
+                if clashes:
+                    raise GenerateError("\n".join(clashes) + "\nnothing was written")
+                work = find_work(articles, content)
+                folding = FoldInOrder(len(articles))
+                extracted = run_work(work, content, pool, save=False, each=lambda i, e: folding.add(
+                    i, view_of(e.extraction), {e.article.id}))
+            except KeyboardInterrupt:
+                raise GenerateError(INTERRUPTED) from None
+            report = GenerateReport(articles=[a.id for a in articles], dry_run=dry_run,
+                                    origins=[origin_line(a) for a in articles])
+            report.unresolved = [note for e in extracted for note in quality_notes([e.article], e.extraction)]
+            plan, problems = merge_and_write(content, extracted, folding.result(), report, renderer(pool),
+                                             checker(pool))
+            written = not dry_run
+            report.merges = explain_all(extracted, plan.merges, plan.view.merges)
+            count_content(plan.final_sheets(), report)
             report.problems = problems()  # last: a worker checks the content meanwhile
-        except KeyboardInterrupt:
-            raise GenerateError(f"interrupted while checking the written content; {CHECK}") from None
+    except KeyboardInterrupt:
+        if not written:
+            raise
+        raise GenerateError(f"interrupted after the content was written; {CHECK}") from None
     return report
 
 

@@ -270,6 +270,19 @@ def test_a_kept_text_a_person_broke_is_written_again_and_never_a_traceback(tmp_p
     assert report.problems == [] and kept.read_text(encoding="utf-8") == read_article(talks).text + "\n"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_once_the_content_is_written_says_so(tmp_path, calls, monkeypatch, jobs):
+    (talks,) = write_articles(tmp_path / "in", ["talks"])
+
+    def interrupt(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(gen, "explain_all", interrupt)
+    with pytest.raises(gen.GenerateError, match="interrupted after the content was written; `briefing validate`"):
+        gen.run_generate([talks], tmp_path / "content", jobs=jobs)
+    assert (tmp_path / "content" / "sources" / "talks.txt").is_file()
+
+
 def test_ctrl_c_after_the_sheets_are_written_says_what_the_next_run_does(tmp_path, calls, monkeypatch):
     (talks,) = write_articles(tmp_path / "in", ["talks"])
 
@@ -332,7 +345,6 @@ main()
 """
 
 
-@pytest.mark.slow
 def die(*args, **kwargs):
     """What a worker the system kills (out of memory, say) does: stop at once."""
     os.kill(os.getpid(), signal.SIGKILL)
@@ -361,6 +373,7 @@ def test_a_worker_that_dies_stops_the_run_with_one_line_not_a_wait(tmp_path, cal
     assert multiprocessing.active_children() == [], "no worker outlives the run"
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_workers_and_changes_nothing(tmp_path):
     """Ctrl-C reaches the whole process group, as in a terminal: the workers ignore it,
     the parent stops them and says so in one line; nothing is written."""
@@ -378,6 +391,45 @@ def test_ctrl_c_stops_the_workers_and_changes_nothing(tmp_path):
     time.sleep(0.5)
     with pytest.raises(ProcessLookupError):  # no worker left behind
         os.killpg(run.pid, 0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_do_not_outlive_a_killed_run(tmp_path, how):
+    """A run killed outright runs no `finally`: its workers notice it gone and exit, rather
+    than wait for work for ever with the caller's output pipes open."""
+    paths = write_articles(tmp_path / "in")
+    run = subprocess.Popen([sys.executable, "-c", STOPPED_BY_CTRL_C, "generate", "--jobs", "2",
+                            "--content", str(tmp_path / "content"), *map(str, paths)], cwd=ROOT,
+                           start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(3)
+    workers = children_of(run.pid)
+    assert len(workers) == 2, "the two workers are extracting"
+    run.send_signal(how)
+    run.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(map(alive, workers)):
+        time.sleep(0.1)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:  # a failure must not leave them behind either
+        os.kill(int(pid), signal.SIGKILL)
+    assert left == []
+
+
+def proc_stat(pid: str) -> list[str]:
+    """A process's /proc stat fields after its name: state, parent, ... ([] when gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return []
+
+
+def children_of(parent: int) -> list[str]:
+    return [pid for pid in os.listdir("/proc") if pid.isdigit() and proc_stat(pid)[1:2] == [str(parent)]]
+
+
+def alive(pid: str) -> bool:
+    return proc_stat(pid)[:1] not in ([], ["Z"])  # a zombie has exited
 
 
 # --- `briefing extract` ----------------------------------------------------------------

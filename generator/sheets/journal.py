@@ -74,7 +74,7 @@ def finish_journal(content: Path) -> list[Path]:
             written.append(content / path)
     write_atomic(content / STATE_DIR / STATE_FILE, data["state"])
     end_journal(content)
-    return written
+    return list(dict.fromkeys(written))  # a file written twice (first without references) once
 
 
 def _inside(path: str) -> bool:

@@ -26,8 +26,11 @@ from generator.sheets.merge import plain
 from generator.sheets.report import Change, GenerateError, GenerateReport
 from generator.sheets.state import STATE_FILE, read_state, state_text
 from generator.sheets.store import (
+    EXTRACTED_DIR,
+    SCHEMA_DIR,
     SHEET_GLOB,
     STATE_DIR,
+    TEXTS_DIR,
     ContentError,
     export_json_schemas,
     load_content,
@@ -160,7 +163,7 @@ def plan_folded(content: Path, folded: Folded, report: GenerateReport) -> Plan:
     """`plan_runs` for extractions already folded into one (`fold_each`, `FoldInOrder`)."""
     new, run, merges = folded
     if not report.dry_run:
-        report.finished = finish_journal(content)  # an interrupted run's writes, first
+        report.finished = finish_interrupted(content)
     disk = read_disk(content)
     base = read_state(content)
     view, _ = fold(base, disk.view(), new, run)
@@ -182,7 +185,7 @@ def plan_folded(content: Path, folded: Folded, report: GenerateReport) -> Plan:
                 merged[folder][sheet_id] = plain(theirs)  # a copy: the view is the state written
             else:
                 report.conflicts += merge.merge_sheet(getattr(base, folder).get(sheet_id), ours, theirs,
-                                                      f"{content / folder / sheet_id}.yml")
+                                                      str(disk.paths[folder][sheet_id]))
     briefing, briefing_before = merge_briefing(content, disk, base, view, report)
     dropped_sources = source_ids(base.briefing) - source_ids(plain(briefing))
     merge.drop_sources(briefing, dropped_sources)  # a source a person removed takes its quotes along
@@ -204,6 +207,16 @@ def plan_folded(content: Path, folded: Folded, report: GenerateReport) -> Plan:
     plan.sheets["briefing"] = {"briefing": plain(briefing)}
     add_interims(plan, {i for f in FOLDERS for i in disk.sheets[f]})
     return plan
+
+
+def finish_interrupted(content: Path) -> list[Path]:
+    """An interrupted run's writes, finished first (`journal.finish_journal`); a file that
+    cannot be written stops this run, as it stopped that one."""
+    try:
+        return finish_journal(content)
+    except OSError as exc:
+        raise GenerateError(f"{written_path(exc, content)}: cannot write ({exc.strerror}); an interrupted "
+                            "run's writing is still unfinished, and this run wrote nothing") from None
 
 
 def merge_briefing(content: Path, disk: Disk, base: SheetSet, view: SheetSet,
@@ -373,10 +386,11 @@ def sheet_files(content: Path) -> list[Path]:
 
 def clean_temp_files(content: Path) -> None:
     """Temporary files a stopped run left behind (`store.stage`'s `.NAME.*.tmp`), in every
-    folder the generator writes in: content/, its folders (sheets, texts, schemas,
-    `.briefing/`) and theirs (the records)."""
-    for pattern in (".*.tmp", "*/.*.tmp", "*/*/.*.tmp"):
-        for tmp in content.glob(pattern):
+    folder the generator writes in (and no other: a person's own files are theirs)."""
+    folders = (content, *(content / f for f in FOLDERS), content / TEXTS_DIR, content / SCHEMA_DIR,
+               content / STATE_DIR, content / STATE_DIR / EXTRACTED_DIR)
+    for folder in folders:
+        for tmp in folder.glob(".*.tmp"):
             tmp.unlink(missing_ok=True)
 
 

@@ -38,6 +38,8 @@ from generator.text import ID_PATTERN
 
 SHEET_FOLDERS = {"actors": Actor, "events": Event}
 STATE_DIR = ".briefing"
+EXTRACTED_DIR = "extracted"  # under STATE_DIR: one record per article, ID.json (`batch.py`)
+SCHEMA_DIR = "schema"  # the sheets' JSON Schemas, KIND.json
 TEXTS_DIR = "sources"
 SHEET_GLOB = "*.y*ml"  # a sheet file's name: .yml or .yaml
 
@@ -505,7 +507,7 @@ def _default_mode() -> int:
 
 def schema_files(content: Path) -> dict[Path, str]:
     """content/schema/KIND.json and its text, for each sheet kind of the schema."""
-    return {content / "schema" / f"{kind}.json": json.dumps(json_schema(kind), indent=2, ensure_ascii=False)
+    return {content / SCHEMA_DIR / f"{kind}.json": json.dumps(json_schema(kind), indent=2, ensure_ascii=False)
             + "\n" for kind in SCHEMAS}
 
 

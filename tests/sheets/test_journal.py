@@ -46,3 +46,11 @@ def test_a_finished_run_leaves_no_journal_and_a_bad_one_is_dropped(tmp_path):
                                                  "before": {}, "state": "{}"}))
     assert finish_journal(content) == []
     assert not (tmp_path / "outside.yml").exists() and not journal_path(content).exists()
+
+
+def test_a_file_written_twice_by_the_replay_is_counted_once(tmp_path):
+    content = tmp_path / "content"
+    path = content / "actors" / "ruritania.yml"
+    start_journal(content, [(path, "name: Ruritania\n"), (path, "name: Ruritania\nrelations: []\n")], "{}\n")
+    assert finish_journal(content) == [path]
+    assert path.read_text() == "name: Ruritania\nrelations: []\n"

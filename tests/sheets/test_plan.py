@@ -185,3 +185,15 @@ def test_a_sheet_saved_as_yaml_is_updated_where_it_is(tmp_path):
     assert sorted(p.name for p in (content / "actors").iterdir()) == ["freedonia.yaml", "ruritania.yml"]
     assert "the Freedonian state" in (content / "actors" / "freedonia.yaml").read_text()
     assert validation_problems(content) == []
+
+
+def test_an_interrupted_runs_writing_that_cannot_be_finished_is_said_in_one_line(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+
+    def read_only(content):
+        raise PermissionError(13, "Permission denied", str(content / "actors" / "ruritania.yml"))
+
+    monkeypatch.setattr(plan_module, "finish_journal", read_only)
+    said = r"ruritania.yml: cannot write \(Permission denied\); an interrupted run's writing is still "
+    with pytest.raises(GenerateError, match=said + "unfinished, and this run wrote nothing"):
+        plan_run(content, view(), {"a1"}, GenerateReport())
