@@ -278,7 +278,7 @@ def test_ctrl_c_once_the_content_is_written_says_so(tmp_path, calls, monkeypatch
         raise KeyboardInterrupt
 
     monkeypatch.setattr(gen, "explain_all", interrupt)
-    with pytest.raises(gen.GenerateError, match="interrupted after the content was written; `briefing validate`"):
+    with pytest.raises(gen.GenerateError, match="interrupted after the content was written; `briefing"):
         gen.run_generate([talks], tmp_path / "content", jobs=jobs)
     assert (tmp_path / "content" / "sources" / "talks.txt").is_file()
 
