@@ -42,14 +42,13 @@ from generator.reading import Article
 from generator.sheets.fold import Folded, FoldInOrder, Merge, SheetSet
 from generator.sheets.journal import text_of
 from generator.sheets.merge import plain
-from generator.sheets.plan import Check, Plan, Problems, Render, plan_folded, write_plan
+from generator.sheets.plan import INTERRUPTED, Check, Plan, Problems, Render, plan_folded, write_plan
 from generator.sheets.report import Change, GenerateError, GenerateReport, count_content
 from generator.sheets.state import content_lock
 from generator.sheets.store import schema_changes, source_text_file, to_yaml_data, write_atomic
 
 __all__ = ["GenerateError", "GenerateReport", "read_inputs", "run_generate"]
 
-INTERRUPTED = "interrupted before any sheet was written; the content is unchanged"
 REST = "the next run of these articles writes their texts and keeps their records"
 CHECK = "`briefing validate` checks it"
 
@@ -95,7 +94,7 @@ def merge_and_write(content: Path, extracted: list[Extracted], folded: Folded, r
     order: `folded`) merged with the content; written (the sheets, the articles' texts,
     then the new records), or in a dry run only reported. Returns the plan, and the wait
     for the problems left in the content (`write_plan`; none in a dry run)."""
-    problems: Problems = list
+    problems: Problems = list  # a dry run checks nothing: no problems
     with nullcontext() if report.dry_run else content_lock(content):
         plan = plan_folded(content, folded, report)
         if report.dry_run:

@@ -221,19 +221,25 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path, calls):
     assert calls == list(ARTICLES), "the workers did the work, in their own processes"
 
 
+def edit_then_regenerate(tmp_path: Path, jobs: int, old: str, new: str) -> tuple[Path, gen.GenerateReport]:
+    """`talks` generated, a person's edit of actors/ruritania.yml (`old` to `new`), then
+    `talks` and `border` generated again, with `jobs` workers: the content and the report."""
+    first, second = write_articles(tmp_path / "in", ["talks", "border"])
+    content = tmp_path / f"content-{jobs}"
+    gen.run_generate([first], content, jobs=jobs)
+    sheet = content / "actors" / "ruritania.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return content, gen.run_generate([first, second], content, jobs=jobs)
+
+
 def test_a_persons_comment_survives_a_merge_rendered_by_the_workers(tmp_path, calls):
     """New sheets go to the workers as plain data; a sheet on disk goes as it was merged,
     so the comment a person wrote in it is written back by the workers as by one process."""
-    first, second = write_articles(tmp_path / "in", ["talks", "border"])
     texts = {}
     for jobs in (1, 2):
-        content = tmp_path / f"content-{jobs}"
-        gen.run_generate([first], content, jobs=jobs)
-        sheet = content / "actors" / "ruritania.yml"
-        sheet.write_text(sheet.read_text(encoding="utf-8").replace(
-            "\nname: Ruritania\n", "\nname: Ruritania  # checked against the atlas\n"), encoding="utf-8")
-        gen.run_generate([first, second], content, jobs=jobs)
-        texts[jobs] = sheet.read_text(encoding="utf-8")
+        content, _ = edit_then_regenerate(tmp_path, jobs, "\nname: Ruritania\n",
+                                          "\nname: Ruritania  # checked against the atlas\n")
+        texts[jobs] = (content / "actors" / "ruritania.yml").read_text(encoding="utf-8")
         assert "name: Ruritania  # checked against the atlas\n" in texts[jobs]
         assert "Ruritania on border." in texts[jobs], "the sheet was merged, not left as it was"
         assert (content / "actors" / "border-speaker.yml").is_file()
@@ -243,15 +249,10 @@ def test_a_persons_comment_survives_a_merge_rendered_by_the_workers(tmp_path, ca
 def test_a_hand_edit_left_invalid_is_reported_alike_when_a_worker_checks_the_content(tmp_path, calls):
     """With workers, one of them checks the content while this process writes it: the
     problems it finds are the ones a check of the written files finds."""
-    first, second = write_articles(tmp_path / "in", ["talks", "border"])
     problems = {}
     for jobs in (1, 2):
-        content = tmp_path / f"content-{jobs}"
-        gen.run_generate([first], content, jobs=jobs)
-        sheet = content / "actors" / "ruritania.yml"
-        sheet.write_text(sheet.read_text(encoding="utf-8").replace("kind: country", "kind: kingdom"),
-                         encoding="utf-8")
-        problems[jobs] = gen.run_generate([first, second], content, jobs=jobs).problems
+        content, report = edit_then_regenerate(tmp_path, jobs, "kind: country", "kind: kingdom")
+        problems[jobs] = report.problems
         assert (content / "actors" / "border-speaker.yml").is_file(), "the run wrote its sheets"
     assert len(problems[1]) == 1 and "ruritania.yml" in problems[1][0] and "kingdom" in problems[1][0]
     assert [p.replace("content-2", "content-1") for p in problems[2]] == problems[1]

@@ -44,6 +44,7 @@ from generator.sheets.store import (
 FOLDERS = ("actors", "events")
 UNFINISHED = "the sheets written so far are valid, and the next run finishes the writing first"
 UNCHANGED = "the content is unchanged"
+INTERRUPTED = f"interrupted before any sheet was written; {UNCHANGED}"
 
 # Seconds to wait after each file written: lets the crash tests kill a run mid-write.
 WRITE_PAUSE = float(os.environ.get("BRIEFING_WRITE_PAUSE", "0") or 0)
@@ -215,7 +216,7 @@ def finish_interrupted(content: Path) -> list[Path]:
     try:
         return finish_journal(content)
     except OSError as exc:
-        raise GenerateError(f"{written_path(exc, content)}: cannot write ({exc.strerror}); an interrupted "
+        raise GenerateError(f"{exc.filename or content}: cannot write ({exc.strerror}); an interrupted "
                             "run's writing is still unfinished, and this run wrote nothing") from None
 
 
@@ -289,11 +290,11 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
         start_journal(content, [(item.path, item.text) for item in staged], state)
     except KeyboardInterrupt:
         discard(staged)
-        raise GenerateError(f"interrupted before any sheet was written; {UNCHANGED}") from None
+        raise GenerateError(INTERRUPTED) from None
     except OSError as exc:
         discard(staged)
-        where = written_path(exc, content)
-        raise GenerateError(f"{where}: cannot write ({exc.strerror}); {UNCHANGED}") from None
+        raise GenerateError(f"{exc.filename or content}: cannot write ({exc.strerror}); "
+                            f"{UNCHANGED}") from None
     try:
         report.written += export_json_schemas(content)
         put_all(staged)
@@ -302,8 +303,8 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
     except KeyboardInterrupt:
         raise GenerateError(f"interrupted while writing; {UNFINISHED}") from None
     except OSError as exc:
-        where = written_path(exc, content)
-        raise GenerateError(f"{where}: cannot write ({exc.strerror}); {UNFINISHED}") from None
+        raise GenerateError(f"{exc.filename or content}: cannot write ({exc.strerror}); "
+                            f"{UNFINISHED}") from None
     for step in plan.final_steps():
         report.written.append(step.path)
         report.changes.append(step.change)
@@ -314,9 +315,10 @@ def write_plan(content: Path, plan: Plan, report: GenerateReport, render: Render
 
 def planned_writes(plan: Plan, render: Render | None = None) -> Iterator[tuple[Path, str]]:
     """Each file the plan writes with its text, in the order written: briefing.yml first
-    only when it is new or registers new sources; actors (an interim version without references to what is
-    not written yet); events; those actors in full; briefing.yml. Each text as it is made,
-    by `render` when given (YAML's round-trip dumper is most of a merge's time)."""
+    only when it is new or registers new sources; actors (an interim version without
+    references to what is not written yet); events; those actors in full; briefing.yml.
+    Each text as it is made, by `render` when given (YAML's round-trip dumper is most of a
+    merge's time)."""
     briefing = [(plan.briefing, plan.briefing.data)] if plan.briefing else []
     actors = [(step, step.interim if step.interim is not None else step.data) for step in plan.actors]
     events = [(step, step.data) for step in plan.events]
@@ -392,11 +394,6 @@ def clean_temp_files(content: Path) -> None:
     for folder in folders:
         for tmp in folder.glob(".*.tmp"):
             tmp.unlink(missing_ok=True)
-
-
-def written_path(exc: OSError, content: Path) -> str | Path:
-    """The file a failed write names: the one being written, not its temporary file."""
-    return exc.filename2 or exc.filename or content
 
 
 def validation_problems(content: Path, texts: dict[Path, str] | None = None) -> list[str]:

@@ -202,16 +202,15 @@ def load_content(root: Path, memo: SheetMemo | None = None,
     writes in a worker while it writes it."""
     texts = texts or {}
     try:
-        return _load_content(root, fast=True, memo=memo, texts=texts)
+        return _load_content(root, True, texts, memo)
     except (ContentError, FastParseFailed):
-        return _load_content(root, fast=False, texts=texts)
+        return _load_content(root, False, texts)
 
 
-def _load_content(root: Path, fast: bool, memo: SheetMemo | None = None,
-                  texts: Mapping[Path, str] | None = None) -> Content:
-    texts = texts or {}
+def _load_content(root: Path, fast: bool, texts: Mapping[Path, str],
+                  memo: SheetMemo | None = None) -> Content:
     briefing, errors = _load_briefing(root, root / "briefing.yml", fast, texts.get(root / "briefing.yml"))
-    folders = _load_folders(root, fast, memo, texts)
+    folders = _load_folders(root, fast, texts, memo)
     errors += folders.errors + _check_references(folders, briefing)
     source_ids = [s.id for s in briefing.sheet.sources] if briefing else []  # type: ignore[union-attr]
     sources, more = load_texts(root, source_ids, texts)
@@ -235,20 +234,23 @@ def source_text_file(root: Path, source_id: str) -> Path:
 
 
 def load_texts(root: Path, source_ids: list[str],
-               coming: Mapping[Path, str] | None = None) -> tuple[dict[str, list[str]], list[SheetError]]:
+               coming: Mapping[Path, str]) -> tuple[dict[str, list[str]], list[SheetError]]:
     """The texts of the sources that have one, as paragraphs (`coming`: texts about to be
     written, by path); a source without (older briefings, a file a person deleted) is cited
     by its entry on the sources page instead. A text that cannot be read (not UTF-8, say)
     is an error at its line."""
-    coming = coming or {}
     texts, errors = {}, []
     for sid in source_ids:
         path = source_text_file(root, sid)
-        if path in coming or path.is_file():
-            text, more = (coming[path], []) if path in coming else read_text(path, "a readable text file")
+        if path in coming:
+            text: str | None = coming[path]
+        elif path.is_file():
+            text, more = read_text(path, "a readable text file")
             errors += more
-            paragraphs = re.split(r"\n\s*\n", text or "")
-            texts[sid] = [p.strip() for p in paragraphs if p.strip()]
+        else:
+            continue
+        paragraphs = re.split(r"\n\s*\n", text or "")
+        texts[sid] = [p.strip() for p in paragraphs if p.strip()]
     return texts, errors
 
 
@@ -277,11 +279,10 @@ def _check_source_ids(path: Path, data: Any, briefing: Any) -> list[SheetError]:
     return errors
 
 
-def _load_folders(root: Path, fast: bool = False, memo: SheetMemo | None = None,
-                  texts: Mapping[Path, str] | None = None) -> _Folders:
+def _load_folders(root: Path, fast: bool, texts: Mapping[Path, str],
+                  memo: SheetMemo | None = None) -> _Folders:
     """Every sheet of actors/ and events/ (on disk, or in `texts` about to be written),
     parsed and validated, each file reported on its own."""
-    texts = texts or {}
     folders = _Folders({f: {} for f in SHEET_FOLDERS}, {f: set() for f in SHEET_FOLDERS}, [])
     for folder, model in SHEET_FOLDERS.items():
         coming = {p for p in texts if p.parent == root / folder and fnmatch.fnmatch(p.name, SHEET_GLOB)}
@@ -472,8 +473,8 @@ def stage(path: Path, text: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:  # named by the file to write, not by a temporary name
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    except OSError as exc:
+        raise naming(exc, path) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             os.chmod(tmp, mode)
@@ -483,7 +484,7 @@ def stage(path: Path, text: str) -> Path:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+            raise naming(exc, path) from exc
         raise
     return Path(tmp)
 
@@ -493,9 +494,17 @@ def put_in_place(staged: Path, path: Path) -> None:
     the old text to the new; the staged file removed if the rename fails."""
     try:
         os.replace(staged, path)
-    except BaseException:
+    except BaseException as exc:
         staged.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise naming(exc, path) from exc
         raise
+
+
+def naming(exc: OSError, path: Path) -> OSError:
+    """The error of a write named by the file written, not by its temporary name: the
+    name a person knows, in `path: cannot write (reason)`."""
+    return OSError(exc.errno, exc.strerror, str(path))
 
 
 def _default_mode() -> int:
